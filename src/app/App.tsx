@@ -1,0 +1,44 @@
+import { createSignal, Match, Show, Switch } from 'solid-js'
+import type { HarvestDB } from '../store/db'
+import { StoreProvider } from '../store/context'
+import { HomeScreen } from '../phases/home/HomeScreen'
+import { createRoute } from './route'
+import { UpdatePrompt } from './UpdatePrompt'
+import { WorkshopScreen } from './WorkshopScreen'
+
+export function App(props: { db: HarvestDB; withServiceWorker?: boolean }) {
+  const [route, go] = createRoute()
+  const [problem, setProblem] = createSignal('')
+
+  return (
+    <StoreProvider db={props.db} onProblem={setProblem}>
+      <div class="app">
+        <header class="topbar">
+          <a class="brand" href="#/" onClick={() => go({ screen: 'home' })}>
+            <img src="./favicon.svg" alt="" width="32" height="32" />
+            <span>OKRA Harvest</span>
+          </a>
+        </header>
+        <Show when={problem()}>
+          <div class="problem" role="alert">
+            <span>{problem()}</span>
+            <button type="button" class="button" onClick={() => setProblem('')}>
+              Dismiss
+            </button>
+          </div>
+        </Show>
+        <Switch>
+          <Match when={route().screen === 'home'}>
+            <HomeScreen onOpen={workshopId => go({ screen: 'workshop', workshopId })} />
+          </Match>
+          <Match when={route().screen === 'workshop' && (route() as { workshopId: string }).workshopId}>
+            {workshopId => <WorkshopScreen workshopId={workshopId()} onHome={() => go({ screen: 'home' })} />}
+          </Match>
+        </Switch>
+        <Show when={props.withServiceWorker}>
+          <UpdatePrompt />
+        </Show>
+      </div>
+    </StoreProvider>
+  )
+}

@@ -1,0 +1,121 @@
+import type { Stamp } from './clock'
+import type { MilestoneType } from './milestone-types'
+
+export const PHASES = [
+  'setup',
+  'context',
+  'mapping',
+  'ideation',
+  'cluster',
+  'validate',
+  'vote',
+  'inventory',
+] as const
+export type Phase = (typeof PHASES)[number]
+
+/** Minutes for each time-boxed moment of the workshop. */
+export interface Timeboxes {
+  readonly context: number
+  readonly mapping: number
+  readonly ideation: number
+  readonly cluster: number
+  readonly validate: number
+  readonly vote: number
+}
+
+export const DEFAULT_TIMEBOXES: Timeboxes = {
+  context: 10,
+  mapping: 10,
+  ideation: 7,
+  cluster: 15,
+  validate: 15,
+  vote: 5,
+}
+
+export type ScopeCategory = 'feature' | 'tool' | 'initiative'
+
+/** The fields of each kind of record. Each field is stamped and merged on its own. */
+export interface FieldsByKind {
+  workshop: {
+    title: string
+    /** ISO date, yyyy-mm-dd. */
+    date: string
+    phase: Phase
+    /** Base64url; the join QR carries it and bundles are sealed with a key derived from it. */
+    secret: string
+    votesPerPerson: number
+    votesPerMilestone: number
+    anonymous: boolean
+    timeboxes: Timeboxes
+    revealed: boolean
+    votingClosed: boolean
+  }
+  objective: { title: string; position: number }
+  keyResult: { objectiveId: string; text: string; position: number }
+  hypothesis: { objectiveId: string; keyResultIds: readonly string[]; text: string; position: number }
+  participant: { name: string; pair: string; position: number }
+  scopeItem: {
+    pair: string
+    title: string
+    category: ScopeCategory
+    objectiveIds: readonly string[]
+    keyResultIds: readonly string[]
+  }
+  card: {
+    authorId: string
+    text: string
+    hypothesisId: string | null
+    sealed: boolean
+    /** The milestone (cluster) the card was grouped into, if any. */
+    milestoneId: string | null
+  }
+  milestone: {
+    title: string
+    type: MilestoneType | null
+    hypothesisId: string | null
+    keyResultId: string | null
+    objectiveId: string | null
+    /** Other milestones that this one makes possible. */
+    unlocks: readonly string[]
+    validates: string
+  }
+  vote: { participantId: string; milestoneId: string; count: number }
+  device: { name: string; lastHandoff: string | null }
+}
+
+export type Kind = keyof FieldsByKind
+export const KINDS: readonly Kind[] = [
+  'workshop',
+  'objective',
+  'keyResult',
+  'hypothesis',
+  'participant',
+  'scopeItem',
+  'card',
+  'milestone',
+  'vote',
+  'device',
+]
+
+export type Fields<K extends Kind> = FieldsByKind[K]
+export type Stamps<K extends Kind> = { readonly [F in keyof Fields<K>]: Stamp }
+
+/**
+ * A replicated record: every tablet holds its own copy, and copies meet only by QR or file.
+ * `deleted` is the tombstone: once stamped, the record stays deleted whatever arrives later.
+ */
+export interface Rec<K extends Kind = Kind> {
+  readonly id: string
+  readonly workshopId: string
+  readonly kind: K
+  readonly fields: Readonly<Fields<K>>
+  readonly stamps: Stamps<K>
+  readonly deleted?: Stamp
+}
+
+/** Any one record, narrowed by its `kind`. */
+export type AnyRec = { [K in Kind]: Rec<K> }[Kind]
+
+export function isKind<K extends Kind>(record: AnyRec | Rec, kind: K): record is Rec<K> {
+  return record.kind === kind
+}

@@ -1,0 +1,116 @@
+import * as v from 'valibot'
+import { isStamp } from '../domain/clock'
+import { MILESTONE_TYPES } from '../domain/milestone-types'
+import { PHASES, type AnyRec } from '../domain/types'
+
+const text = v.pipe(v.string(), v.maxLength(20_000))
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200))
+const ids = v.pipe(v.array(id), v.maxLength(10_000))
+const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000))
+const position = v.pipe(v.number(), v.finite())
+const stamp = v.custom<string>(isStamp, 'is not a clock stamp')
+
+const timeboxes = v.object({
+  context: count,
+  mapping: count,
+  ideation: count,
+  cluster: count,
+  validate: count,
+  vote: count,
+})
+
+const fieldsByKind = {
+  workshop: v.object({
+    title: text,
+    date: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date (yyyy-mm-dd)')),
+    phase: v.picklist(PHASES),
+    secret: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,}$/, 'is not a workshop secret')),
+    votesPerPerson: count,
+    votesPerMilestone: count,
+    anonymous: v.boolean(),
+    timeboxes,
+    revealed: v.boolean(),
+    votingClosed: v.boolean(),
+  }),
+  objective: v.object({ title: text, position }),
+  keyResult: v.object({ objectiveId: id, text, position }),
+  hypothesis: v.object({ objectiveId: id, keyResultIds: ids, text, position }),
+  participant: v.object({ name: text, pair: text, position }),
+  scopeItem: v.object({
+    pair: text,
+    title: text,
+    category: v.picklist(['feature', 'tool', 'initiative']),
+    objectiveIds: ids,
+    keyResultIds: ids,
+  }),
+  card: v.object({
+    authorId: id,
+    text,
+    hypothesisId: v.nullable(id),
+    sealed: v.boolean(),
+    milestoneId: v.nullable(id),
+  }),
+  milestone: v.object({
+    title: text,
+    type: v.nullable(v.picklist(MILESTONE_TYPES)),
+    hypothesisId: v.nullable(id),
+    keyResultId: v.nullable(id),
+    objectiveId: v.nullable(id),
+    unlocks: ids,
+    validates: text,
+  }),
+  vote: v.object({ participantId: id, milestoneId: id, count }),
+  device: v.object({ name: text, lastHandoff: v.nullable(v.string()) }),
+}
+
+function recordOf<K extends keyof typeof fieldsByKind>(kind: K) {
+  const fields = fieldsByKind[kind]
+  return v.pipe(
+    v.object({
+      id,
+      workshopId: id,
+      kind: v.literal(kind),
+      fields,
+      stamps: v.record(v.string(), stamp),
+      deleted: v.optional(stamp),
+    }),
+    v.check(
+      record => Object.keys(fields.entries).every(key => isStamp(record.stamps?.[key])),
+      'has a field without a stamp',
+    ),
+  )
+}
+
+/** One replicated record, as it travels in a backup or bundle. */
+export const RecordSchema = v.variant('kind', [
+  recordOf('workshop'),
+  recordOf('objective'),
+  recordOf('keyResult'),
+  recordOf('hypothesis'),
+  recordOf('participant'),
+  recordOf('scopeItem'),
+  recordOf('card'),
+  recordOf('milestone'),
+  recordOf('vote'),
+  recordOf('device'),
+])
+
+export const RecordsSchema = v.pipe(v.array(RecordSchema), v.maxLength(200_000))
+
+/** Says where the first problem in a list of records is, in words for a person. */
+export function describeRecordIssue(issues: readonly v.BaseIssue<unknown>[], records: unknown): string {
+  const issue = issues[0]
+  if (!issue) return 'its records are malformed'
+  const path = issue.path ?? []
+  const index = path[0]?.key
+  const where = typeof index === 'number' ? `record ${index + 1}` : 'its records'
+  const record = typeof index === 'number' && Array.isArray(records) ? (records[index] as { kind?: unknown }) : undefined
+  const kind = typeof record?.kind === 'string' ? ` (${record.kind})` : ''
+  const field = path
+    .slice(1)
+    .map(item => String(item.key))
+    .join('.')
+  return `${where}${kind}${field ? `, ${field}` : ''}: ${issue.message}`
+}
+
+export type { AnyRec }

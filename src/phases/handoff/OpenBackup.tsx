@@ -1,0 +1,176 @@
+import { createSignal, For, Show } from 'solid-js'
+import { countOf, kindName, recordLabel } from '../../domain/describe'
+import { KINDS, type AnyRec, type Rec } from '../../domain/types'
+import { checkSameWorkshop, type Backup } from '../../exchange/backup'
+import { readTextFile } from '../../exchange/file'
+import type { IncomingSummary } from '../../store/commands/incoming'
+import { useActions } from '../../store/context'
+import { Dialog } from '../../ui/Dialog'
+
+interface OpenBackupProps {
+  /** When set, only a backup of this workshop may be merged. */
+  workshop?: Rec<'workshop'>
+  label: string
+  onMerged?: (workshopId: string) => void
+}
+
+type State =
+  | { step: 'idle' }
+  | { step: 'refused'; message: string }
+  | { step: 'preview'; backup: Backup; summary: IncomingSummary }
+  | { step: 'merged'; backup: Backup; summary: IncomingSummary }
+
+/** Opens a backup file: checks it, shows what is new and what changed, merges on the person's word. */
+export function OpenBackup(props: OpenBackupProps) {
+  const actions = useActions()
+  const [state, setState] = createSignal<State>({ step: 'idle' })
+  const [busy, setBusy] = createSignal(false)
+  let input: HTMLInputElement | undefined
+
+  async function onFile(file: File | undefined) {
+    if (!file) return
+    if (input) input.value = ''
+    const [{ readBackup }, text] = await Promise.all([import('../../exchange/backup-read'), readTextFile(file)])
+    const result = readBackup(text)
+    if (!result.ok) return setState({ step: 'refused', message: result.message })
+    const mismatch = props.workshop ? checkSameWorkshop(result.backup, props.workshop) : null
+    if (mismatch) return setState({ step: 'refused', message: mismatch })
+    const summary = await actions.previewIncoming(result.backup.records)
+    setState({ step: 'preview', backup: result.backup, summary })
+  }
+
+  async function merge(backup: Backup) {
+    setBusy(true)
+    try {
+      const summary = await actions.mergeIncoming(backup.records)
+      setState({ step: 'merged', backup, summary })
+    } catch {
+      setState({ step: 'refused', message: 'The backup could not be merged, so nothing was changed.' })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const close = () => setState({ step: 'idle' })
+
+  return (
+    <>
+      <button type="button" class="button" onClick={() => input?.click()}>
+        {props.label}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        class="visually-hidden"
+        tabIndex={-1}
+        aria-label={props.label}
+        onChange={event => void onFile(event.currentTarget.files?.[0])}
+      />
+      <Show when={state().step === 'refused' && (state() as Extract<State, { step: 'refused' }>)}>
+        {refused => (
+          <Dialog title="This file cannot be opened" onClose={close} role="alertdialog">
+            <p class="dialog-body" role="alert">
+              {refused().message}
+            </p>
+            <div class="dialog-actions">
+              <button type="button" class="button primary" onClick={close}>
+                OK
+              </button>
+            </div>
+          </Dialog>
+        )}
+      </Show>
+      <Show when={state().step === 'preview' && (state() as Extract<State, { step: 'preview' }>)}>
+        {preview => (
+          <Dialog title={`Backup of “${preview().backup.title}”`} onClose={close}>
+            <p class="dialog-body">Saved {new Date(preview().backup.createdAt).toLocaleString()}.</p>
+            <Summary summary={preview().summary} />
+            <div class="dialog-actions">
+              <button type="button" class="button" onClick={close}>
+                Cancel
+              </button>
+              <Show when={preview().summary.newCount + preview().summary.changedCount > 0}>
+                <button
+                  type="button"
+                  class="button primary"
+                  disabled={busy()}
+                  onClick={() => void merge(preview().backup)}
+                >
+                  Merge into this tablet
+                </button>
+              </Show>
+            </div>
+          </Dialog>
+        )}
+      </Show>
+      <Show when={state().step === 'merged' && (state() as Extract<State, { step: 'merged' }>)}>
+        {merged => (
+          <Dialog title="Backup merged" onClose={close}>
+            <p class="dialog-body" role="status">
+              {merged().summary.newCount} new and {merged().summary.changedCount} changed records from “
+              {merged().backup.title}” are now on this tablet.
+            </p>
+            <div class="dialog-actions">
+              <button
+                type="button"
+                class="button primary"
+                onClick={() => {
+                  const workshopId = merged().backup.workshopId
+                  close()
+                  props.onMerged?.(workshopId)
+                }}
+              >
+                Open workshop
+              </button>
+            </div>
+          </Dialog>
+        )}
+      </Show>
+    </>
+  )
+}
+
+function Summary(props: { summary: IncomingSummary }) {
+  const line = (change: 'new' | 'changed') =>
+    KINDS.filter(kind => props.summary.counts[kind][change] > 0)
+      .map(kind => countOf(kind, props.summary.counts[kind][change]))
+      .join(', ')
+  const named = () =>
+    props.summary.items
+      .map(item => ({ item, label: recordLabel(item.record as AnyRec) }))
+      .filter(entry => entry.label !== null)
+      .slice(0, 8)
+  return (
+    <div class="dialog-body summary">
+      <Show
+        when={props.summary.newCount + props.summary.changedCount > 0}
+        fallback={<p>Everything in this file is already on this tablet.</p>}
+      >
+        <Show when={props.summary.newCount > 0}>
+          <p>
+            <strong>New:</strong> {line('new')}
+          </p>
+        </Show>
+        <Show when={props.summary.changedCount > 0}>
+          <p>
+            <strong>Changed:</strong> {line('changed')}
+          </p>
+        </Show>
+        <ul class="preview-list">
+          <For each={named()}>
+            {entry => (
+              <li>
+                <span class="tag">{entry.item.change === 'new' ? 'new' : 'changed'}</span> {kindName(entry.item.record.kind)}:{' '}
+                {entry.label}
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <Show when={props.summary.sameCount > 0}>
+        <p class="muted">{props.summary.sameCount} records are already here as they are.</p>
+      </Show>
+    </div>
+  )
+}

@@ -1,0 +1,23 @@
+import { Dexie, type Table } from 'dexie'
+import type { ClockState } from '../domain/clock'
+import type { AnyRec } from '../domain/types'
+import { declareSchema } from './schema'
+
+export type MetaRow =
+  | { key: 'device'; deviceId: string; name: string }
+  | { key: 'clock'; wall: number; counter: number }
+
+export const DEFAULT_DB_NAME = 'okra-harvest'
+
+/** This tablet's database: its copy of every workshop's records, and its own identity. */
+export class HarvestDB extends Dexie {
+  records!: Table<AnyRec, string>
+  meta!: Table<MetaRow, string>
+
+  constructor(name: string = DEFAULT_DB_NAME, upTo?: number) {
+    super(name)
+    declareSchema(this, upTo)
+  }
+}
+
+export type { ClockState }

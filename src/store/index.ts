@@ -1,0 +1,44 @@
+import type { Rec } from '../domain/types'
+import { writeBackup } from '../exchange/backup'
+import { addObjective, editObjective, removeObjective } from './commands/objectives'
+import { mergeIncoming, previewIncoming } from './commands/incoming'
+import { createWorkshop, removeWorkshopFromTablet, renameWorkshop, setWorkshopDate } from './commands/workshops'
+import type { HarvestDB } from './db'
+import { makeLatestWrites } from './latest'
+import { getWorkshop, listWorkshops, recordsOf, workshopRecords } from './queries'
+import { ensureDevice } from './writer'
+
+/** The actions that screens may take, each one named command, each one transaction. */
+export function makeActions(db: HarvestDB) {
+  const latest = makeLatestWrites()
+  return {
+    createWorkshop: (input: Parameters<typeof createWorkshop>[1]) => createWorkshop(db, input),
+    renameWorkshop: (id: string, title: string) => latest(`${id}.title`, () => renameWorkshop(db, id, title)),
+    setWorkshopDate: (id: string, date: string) => latest(`${id}.date`, () => setWorkshopDate(db, id, date)),
+    removeWorkshopFromTablet: (id: string) => removeWorkshopFromTablet(db, id),
+    addObjective: (workshopId: string, title: string) => addObjective(db, workshopId, title),
+    editObjective: (id: string, title: string) => latest(`${id}.title`, () => editObjective(db, id, title)),
+    removeObjective: (id: string) => removeObjective(db, id),
+    previewIncoming: (records: Parameters<typeof previewIncoming>[1]) => previewIncoming(db, records),
+    mergeIncoming: (records: Parameters<typeof mergeIncoming>[1]) => mergeIncoming(db, records),
+    /** The backup file text of a whole workshop, tombstones included. */
+    async backupOf(workshop: Rec<'workshop'>): Promise<string> {
+      const [records, device] = await Promise.all([
+        workshopRecords(db, workshop.id),
+        db.transaction('rw', db.meta, () => ensureDevice(db)),
+      ])
+      return writeBackup({ workshop, records, deviceId: device.deviceId })
+    },
+  }
+}
+
+export type Actions = ReturnType<typeof makeActions>
+
+/** The reads that screens may make, as functions of the database for live queries. */
+export const queries = {
+  listWorkshops,
+  getWorkshop,
+  recordsOf,
+}
+
+export { HarvestDB } from './db'
