@@ -1,4 +1,4 @@
-import type { Rec } from '../domain/types'
+import type { Fields, Kind, Rec } from '../domain/types'
 import { writeBackup } from '../exchange/backup'
 import { addObjective, editObjective, removeObjective } from './commands/objectives'
 import { mergeIncoming, previewIncoming } from './commands/incoming'
@@ -6,7 +6,7 @@ import { createWorkshop, removeWorkshopFromTablet, renameWorkshop, setWorkshopDa
 import type { HarvestDB } from './db'
 import { makeLatestWrites } from './latest'
 import { getWorkshop, listWorkshops, recordsOf, workshopRecords } from './queries'
-import { ensureDevice } from './writer'
+import { ensureDevice, write } from './writer'
 
 /** The actions that screens may take, each one named command, each one transaction. */
 export function makeActions(db: HarvestDB) {
@@ -19,6 +19,14 @@ export function makeActions(db: HarvestDB) {
     addObjective: (workshopId: string, title: string) => addObjective(db, workshopId, title),
     editObjective: (id: string, title: string) => latest(`${id}.title`, () => editObjective(db, id, title)),
     removeObjective: (id: string) => removeObjective(db, id),
+    /** A new record of any kind in a workshop; returns its id. */
+    createRecord: <K extends Kind>(kind: K, workshopId: string, fields: Fields<K>) =>
+      write(db, async writer => (await writer.create(kind, workshopId, fields)).id),
+    /** Changes some fields of a record; text typed key by key is coalesced per field. */
+    updateRecord: <K extends Kind>(id: string, kind: K, patch: Partial<Fields<K>>) =>
+      latest(`${id}.${Object.keys(patch).sort().join(',')}`, () => write(db, writer => writer.update(id, kind, patch))),
+    /** Deletes a record: a tombstone that every tablet's merge keeps. */
+    removeRecord: (id: string) => write(db, writer => writer.remove(id)),
     previewIncoming: (records: Parameters<typeof previewIncoming>[1]) => previewIncoming(db, records),
     mergeIncoming: (records: Parameters<typeof mergeIncoming>[1]) => mergeIncoming(db, records),
     /** The backup file text of a whole workshop, tombstones included. */
