@@ -1,5 +1,6 @@
 import { For } from 'solid-js'
 import { PHASES, type Phase } from '../domain/types'
+import { PHASE_SCREENS } from './phases'
 
 export const PHASE_LABELS: Record<Phase, string> = {
   setup: 'Prepare',
@@ -13,7 +14,7 @@ export const PHASE_LABELS: Record<Phase, string> = {
 }
 
 /** The phases that have a screen; the rest are shown in their place, not yet to be opened. */
-export const READY_PHASES: ReadonlySet<Phase> = new Set<Phase>(['setup'])
+const READY_PHASES: ReadonlySet<Phase> = new Set(Object.keys(PHASE_SCREENS) as Phase[])
 
 /** The steps of the workshop. The facilitator may move to any step that has a screen. */
 export function Stepper(props: { current: Phase; onSelect: (phase: Phase) => void }) {

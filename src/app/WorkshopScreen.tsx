@@ -1,23 +1,24 @@
-import { createSignal, Match, Show, Switch } from 'solid-js'
-import type { Phase } from '../domain/types'
-import { SetupScreen } from '../phases/setup/SetupScreen'
+import { Show, Suspense } from 'solid-js'
+import { Dynamic } from 'solid-js/web'
 import { queries } from '../store'
-import { useLive } from '../store/context'
+import { useActions, useLive } from '../store/context'
+import { PHASE_SCREENS } from './phases'
 import { Stepper } from './Stepper'
 
 /** One workshop: its steps along the top, the current step's screen below. */
 export function WorkshopScreen(props: { workshopId: string; onHome: () => void }) {
+  const actions = useActions()
   const workshop = useLive(
     () => props.workshopId,
     (db, id) => queries.getWorkshop(db, id).then(found => found ?? null),
   )
-  const [phase, setPhase] = createSignal<Phase>('setup')
+  const phase = () => {
+    const current = workshop()?.fields.phase ?? 'setup'
+    return PHASE_SCREENS[current] ? current : 'setup'
+  }
 
   return (
-    <Show
-      when={workshop() !== undefined}
-      fallback={<p class="muted screen">Loading…</p>}
-    >
+    <Show when={workshop() !== undefined} fallback={<p class="muted screen">Loading…</p>}>
       <Show
         when={workshop()}
         fallback={
@@ -38,12 +39,10 @@ export function WorkshopScreen(props: { workshopId: string; onHome: () => void }
               </button>
               <h1 id="workshop-title">{current().fields.title || 'Untitled workshop'}</h1>
             </div>
-            <Stepper current={phase()} onSelect={setPhase} />
-            <Switch>
-              <Match when={phase() === 'setup'}>
-                <SetupScreen workshop={current()} />
-              </Match>
-            </Switch>
+            <Stepper current={phase()} onSelect={next => void actions.setPhase(current().id, next)} />
+            <Suspense fallback={<p class="muted">Opening…</p>}>
+              <Dynamic component={PHASE_SCREENS[phase()]} workshop={current()} />
+            </Suspense>
           </main>
         )}
       </Show>

@@ -32,6 +32,17 @@ export const DEFAULT_TIMEBOXES: Timeboxes = {
   vote: 5,
 }
 
+/**
+ * The running time-box of one phase. Running while `startedAt` is set; the time left is
+ * `durationMs - elapsedMs - (now - startedAt)`. Stored, so a reload or another tablet sees it.
+ */
+export interface Timer {
+  readonly phase: Phase
+  readonly durationMs: number
+  readonly elapsedMs: number
+  readonly startedAt: number | null
+}
+
 export type ScopeCategory = 'feature' | 'tool' | 'initiative'
 
 /** The fields of each kind of record. Each field is stamped and merged on its own. */
@@ -49,6 +60,7 @@ export interface FieldsByKind {
     timeboxes: Timeboxes
     revealed: boolean
     votingClosed: boolean
+    timer: Timer | null
   }
   objective: { title: string; position: number }
   keyResult: { objectiveId: string; text: string; position: number }

@@ -19,6 +19,13 @@ const timeboxes = v.object({
   vote: count,
 })
 
+const timer = v.object({
+  phase: v.picklist(PHASES),
+  durationMs: v.pipe(v.number(), v.finite(), v.minValue(0)),
+  elapsedMs: v.pipe(v.number(), v.finite(), v.minValue(0)),
+  startedAt: v.nullable(v.pipe(v.number(), v.finite())),
+})
+
 const fieldsByKind = {
   workshop: v.object({
     title: text,
@@ -31,6 +38,7 @@ const fieldsByKind = {
     timeboxes,
     revealed: v.boolean(),
     votingClosed: v.boolean(),
+    timer: v.nullable(timer),
   }),
   objective: v.object({ title: text, position }),
   keyResult: v.object({ objectiveId: id, text, position }),

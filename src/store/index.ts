@@ -1,8 +1,8 @@
-import type { Fields, Kind, Rec } from '../domain/types'
+import type { Fields, Kind, Phase, Rec } from '../domain/types'
 import { writeBackup } from '../exchange/backup'
 import { addObjective, editObjective, removeObjective } from './commands/objectives'
 import { mergeIncoming, previewIncoming } from './commands/incoming'
-import { createWorkshop, removeWorkshopFromTablet, renameWorkshop, setWorkshopDate } from './commands/workshops'
+import { createWorkshop, removeWorkshopFromTablet, renameWorkshop, setPhase, setWorkshopDate } from './commands/workshops'
 import type { HarvestDB } from './db'
 import { makeLatestWrites } from './latest'
 import { getWorkshop, listWorkshops, recordsOf, workshopRecords } from './queries'
@@ -15,6 +15,7 @@ export function makeActions(db: HarvestDB) {
     createWorkshop: (input: Parameters<typeof createWorkshop>[1]) => createWorkshop(db, input),
     renameWorkshop: (id: string, title: string) => latest(`${id}.title`, () => renameWorkshop(db, id, title)),
     setWorkshopDate: (id: string, date: string) => latest(`${id}.date`, () => setWorkshopDate(db, id, date)),
+    setPhase: (id: string, phase: Phase) => setPhase(db, id, phase),
     removeWorkshopFromTablet: (id: string) => removeWorkshopFromTablet(db, id),
     addObjective: (workshopId: string, title: string) => addObjective(db, workshopId, title),
     editObjective: (id: string, title: string) => latest(`${id}.title`, () => editObjective(db, id, title)),

@@ -26,7 +26,7 @@ describe('home screen', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Q3 growth off-site' })).toBeTruthy()
     expect(location.hash).toMatch(/^#\/workshop\//)
-    await user.type(screen.getByLabelText('New objective'), 'Build trust through match experiences')
+    await user.type(await screen.findByLabelText('New objective'), 'Build trust through match experiences')
     await user.click(screen.getByRole('button', { name: 'Add objective' }))
     await user.type(screen.getByLabelText('New objective'), 'Drive growth through social sharing{Enter}')
     expect(((await screen.findByLabelText('Objective 2')) as HTMLInputElement).value).toBe(

@@ -14,6 +14,7 @@ async function openWorkshop(title: string, objectives: string[] = []) {
   location.hash = `#/workshop/${id}`
   window.dispatchEvent(new HashChangeEvent('hashchange'))
   await screen.findByRole('heading', { level: 1, name: title })
+  await screen.findByRole('heading', { level: 2, name: 'Prepare' })
   return { ...rendered, id }
 }
 

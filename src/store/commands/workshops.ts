@@ -1,4 +1,4 @@
-import { DEFAULT_TIMEBOXES } from '../../domain/types'
+import { DEFAULT_TIMEBOXES, type Phase } from '../../domain/types'
 import type { HarvestDB } from '../db'
 import { write } from '../writer'
 
@@ -38,6 +38,7 @@ export async function createWorkshop(db: HarvestDB, input: NewWorkshop): Promise
         timeboxes: DEFAULT_TIMEBOXES,
         revealed: false,
         votingClosed: false,
+        timer: null,
       },
       id,
     )
@@ -62,4 +63,8 @@ export async function removeWorkshopFromTablet(db: HarvestDB, id: string): Promi
   await db.transaction('rw', db.records, async () => {
     await db.records.where('workshopId').equals(id).delete()
   })
+}
+
+export async function setPhase(db: HarvestDB, id: string, phase: Phase): Promise<void> {
+  await write(db, writer => writer.update(id, 'workshop', { phase }))
 }
