@@ -1,4 +1,4 @@
-import { Show } from 'solid-js'
+import { createEffect, onCleanup, Show } from 'solid-js'
 import { useRegisterSW } from 'virtual:pwa-register/solid'
 
 /**
@@ -14,6 +14,13 @@ export function UpdatePrompt() {
     onRegisterError(error) {
       console.warn('The service worker could not be registered', error)
     },
+  })
+
+  // The offline notice is good news, not a question: it leaves by itself after a while.
+  createEffect(() => {
+    if (!offlineReady()) return
+    const timeout = setTimeout(() => setOfflineReady(false), 8000)
+    onCleanup(() => clearTimeout(timeout))
   })
 
   return (
