@@ -1,0 +1,458 @@
+/**
+ * Real WebKit (WebKitGTK's MiniBrowser) for the end-to-end tests, driven over WebDriver by webdriverio.
+ *
+ * Nothing is downloaded: the test starts its own Xvfb, its own WebKitWebDriver on a free port, and
+ * webdriverio only connects to it. Debian packages: webkit2gtk-driver (WebKitWebDriver; it pulls in
+ * libwebkit2gtk-4.1-0, which ships the MiniBrowser) and xvfb.
+ *
+ * Overrides: WEBKIT_WEBDRIVER, WEBKIT_MINIBROWSER and XVFB (paths to the binaries), and
+ * WEBKIT_DISPLAY (use that X display, e.g. `:0` to watch the test, instead of starting Xvfb).
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { accessSync, constants, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import net from 'node:net'
+import { tmpdir } from 'node:os'
+import { delimiter, join } from 'node:path'
+import type * as WebdriverIOModule from 'webdriverio'
+
+let webdriverio: Promise<typeof WebdriverIOModule> | undefined
+
+/**
+ * webdriverio, without a console line for every WebDriver command.
+ *
+ * This repo's Vitest workers run with `--conditions browser` (from vite-plugin-solid), so even Node loads
+ * webdriverio's browser build, whose logger is console.info/debug/trace bound when each module loads, and
+ * ignores logLevel. Loading it while those are muted keeps the commands out of the test output; warnings and
+ * errors still show.
+ */
+function loadWebdriverio(): Promise<typeof WebdriverIOModule> {
+  webdriverio ??= (async () => {
+    const { info, debug, trace } = console
+    const mute = () => {}
+    Object.assign(console, { info: mute, debug: mute, trace: mute })
+    try {
+      return await import('webdriverio')
+    } finally {
+      Object.assign(console, { info, debug, trace })
+    }
+  })()
+  return webdriverio
+}
+
+declare global {
+  namespace WebdriverIO {
+    interface Capabilities {
+      /** WebKitGTK's vendor capability: which browser WebKitWebDriver launches, and with what arguments. */
+      'webkitgtk:browserOptions'?: { binary?: string; args?: string[] }
+    }
+  }
+}
+
+export type Browser = WebdriverIO.Browser
+export type Element = WebdriverIO.Element
+
+export interface WebKit {
+  browser: Browser
+  /** The X display the browser runs on. */
+  display: string
+  /** Every connection the browser tried to make to a host other than 127.0.0.1/localhost, in order. */
+  foreignRequests: () => string[]
+  /** Deletes the session, then stops the driver (with the browser) and Xvfb. Safe to call twice. */
+  close: () => Promise<void>
+}
+
+const INSTALL_HINT =
+  'The WebKit end-to-end test needs the Debian packages webkit2gtk-driver and xvfb ' +
+  '(apt-get install webkit2gtk-driver xvfb).'
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function findOnPath(name: string): string | undefined {
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean)
+  return [...dirs, '/usr/bin', '/usr/local/bin'].map(dir => join(dir, name)).find(isExecutable)
+}
+
+function requireBinary(envVar: string, name: string, find: () => string | undefined): string {
+  const fromEnv = process.env[envVar]
+  if (fromEnv) {
+    if (!isExecutable(fromEnv)) throw new Error(`${envVar}=${fromEnv} is not an executable file.`)
+    return fromEnv
+  }
+  const found = find()
+  if (!found) throw new Error(`${name} was not found (set ${envVar} to its path if it is installed elsewhere). ${INSTALL_HINT}`)
+  return found
+}
+
+/** WebKitGTK's MiniBrowser: /usr/lib/<triplet>/webkit2gtk-4.1/MiniBrowser on Debian, /usr/libexec/... elsewhere. */
+export function findMiniBrowser(): string {
+  return requireBinary('WEBKIT_MINIBROWSER', 'WebKitGTK MiniBrowser', () => {
+    const libDirs = ['/usr/lib', '/usr/lib64', '/usr/libexec', '/usr/local/lib', '/usr/local/libexec']
+    const roots = libDirs.flatMap(dir => {
+      let entries: string[] = []
+      try {
+        entries = readdirSync(dir)
+      } catch {
+        // not on this system
+      }
+      return [dir, ...entries.filter(entry => entry.includes('-linux-')).map(entry => join(dir, entry))]
+    })
+    for (const api of ['webkit2gtk-4.1', 'webkit2gtk-4.0']) {
+      const found = roots.map(root => join(root, api, 'MiniBrowser')).find(isExecutable)
+      if (found) return found
+    }
+    return undefined
+  })
+}
+
+export function findWebKitWebDriver(): string {
+  return requireBinary('WEBKIT_WEBDRIVER', 'WebKitWebDriver', () => findOnPath('WebKitWebDriver'))
+}
+
+function findXvfb(): string {
+  return requireBinary('XVFB', 'Xvfb', () => findOnPath('Xvfb'))
+}
+
+/** Keeps the last few kilobytes a child process wrote, for error messages. */
+function captureOutput(child: ChildProcess): () => string {
+  let output = ''
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-4000)
+  }
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
+  return () => output.trim()
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  return new Promise(resolve => child.once('exit', () => resolve()))
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms))
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took more than ${ms} ms`)), ms)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+}
+
+/** SIGTERM to the process (or its whole process group), SIGKILL if it is still there after `graceMs`. */
+async function stop(child: ChildProcess, group: boolean, graceMs = 5000): Promise<void> {
+  const pid = child.pid
+  if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(group ? -pid : pid, name)
+    } catch {
+      // already gone
+    }
+  }
+  signal('SIGTERM')
+  const done = await Promise.race([exited(child).then(() => true), sleep(graceMs).then(() => false)])
+  if (!done) {
+    signal('SIGKILL')
+    await exited(child)
+  }
+  // The browser's helper processes (WebKitWebProcess, WebKitNetworkProcess) are in the driver's group.
+  if (group) signal('SIGKILL')
+}
+
+/** Starts Xvfb on the first free display (Xvfb picks it and tells us through -displayfd). */
+async function startXvfb(): Promise<{ display: string; process: ChildProcess }> {
+  const child = spawn(findXvfb(), ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp', '-noreset'], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+  })
+  const output = captureOutput(child)
+  const displayFd = child.stdio[3]
+  if (!displayFd) throw new Error('Xvfb was started without its -displayfd pipe.')
+  try {
+    const display = await withTimeout(
+      new Promise<string>((resolve, reject) => {
+        let text = ''
+        displayFd.on('data', (chunk: Buffer) => {
+          text += chunk.toString('utf8')
+          const match = /^(\d+)\n/.exec(text)
+          if (match) resolve(`:${match[1]}`)
+        })
+        child.once('error', reject)
+        child.once('exit', code => reject(new Error(`Xvfb exited (code ${code}) before opening a display: ${output()}`)))
+      }),
+      15_000,
+      'Starting Xvfb',
+    )
+    return { display, process: child }
+  } catch (error) {
+    await stop(child, false)
+    throw error
+  }
+}
+
+/** A port that was free a moment ago (the driver binds it right after). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.unref()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => {
+        if (address && typeof address !== 'string') resolve(address.port)
+        else reject(new Error('No port was assigned.'))
+      })
+    })
+  })
+}
+
+async function driverIsReady(port: number): Promise<boolean> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/status`, { signal: AbortSignal.timeout(1000) })
+    if (!response.ok) return false
+    const body: unknown = await response.json()
+    return typeof body === 'object' && body !== null && 'value' in body
+  } catch {
+    return false
+  }
+}
+
+/** Starts WebKitWebDriver on a free port, in its own process group so that teardown can take the browser too. */
+async function startDriver(env: NodeJS.ProcessEnv): Promise<{ port: number; process: ChildProcess }> {
+  const binary = findWebKitWebDriver()
+  let lastError: unknown
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const port = await freePort()
+    const child = spawn(binary, [`--port=${port}`, '--host=127.0.0.1'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    })
+    const output = captureOutput(child)
+    let spawnError: Error | undefined
+    child.once('error', error => {
+      spawnError = error
+    })
+    const deadline = Date.now() + 15_000
+    while (Date.now() < deadline && !spawnError && child.exitCode === null && child.signalCode === null) {
+      if (await driverIsReady(port)) return { port, process: child }
+      await sleep(100)
+    }
+    lastError =
+      spawnError ??
+      new Error(`WebKitWebDriver did not answer on port ${port} (exit code ${child.exitCode}): ${output()}`)
+    await stop(child, true)
+  }
+  throw lastError instanceof Error ? lastError : new Error(String(lastError))
+}
+
+/**
+ * If this process dies without tearing down (a killed Vitest worker, Ctrl-C), 'exit' handlers do not run: a
+ * detached shell polls for it and then kills what it was given (a negative pid is a process group).
+ * Stopped by the normal teardown, so it never outlives the processes it guards.
+ */
+function startWatchdog(pids: number[]): ChildProcess {
+  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill -s KILL -- ${pids.join(' ')} 2>/dev/null`
+  const child = spawn('/bin/sh', ['-c', script], { detached: true, stdio: 'ignore' })
+  child.unref()
+  return child
+}
+
+/**
+ * A local "proxy" that never forwards anything: the browser is told to send every request for a host other
+ * than 127.0.0.1/localhost through it, so any attempt to leave the origin shows up here, whatever the scheme.
+ * WebKitGTK speaks TLS to the https proxy, so https and wss attempts arrive as a TLS ClientHello.
+ */
+async function startTripwire(): Promise<{ port: number; attempts: string[]; close: () => Promise<void> }> {
+  const attempts: string[] = []
+  const sockets = new Set<net.Socket>()
+  const server = net.createServer(socket => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+    socket.on('error', () => {})
+    socket.once('data', (chunk: Buffer) => {
+      attempts.push(describeAttempt(chunk))
+      socket.destroy()
+    })
+    socket.setTimeout(2000, () => {
+      attempts.push('a connection that sent nothing')
+      socket.destroy()
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => resolve())
+  })
+  const address = server.address()
+  if (!address || typeof address === 'string') throw new Error('The tripwire proxy has no port.')
+  return {
+    port: address.port,
+    attempts,
+    close: () =>
+      new Promise<void>(resolve => {
+        for (const socket of sockets) socket.destroy()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+function describeAttempt(chunk: Buffer): string {
+  // TLS is spoken to the proxy itself, so an https/wss attempt does not say where it was going.
+  if (chunk[0] === 0x16) return 'an https or wss connection (TLS to the proxy; its target is not visible)'
+  return chunk.toString('latin1').split('\r\n', 1)[0] ?? ''
+}
+
+/**
+ * Starts Xvfb (unless WEBKIT_DISPLAY is set), WebKitWebDriver and a MiniBrowser session.
+ * Each session is a fresh, ephemeral profile: no service worker, cache or IndexedDB from an earlier run.
+ */
+export async function startWebKit(): Promise<WebKit> {
+  const miniBrowser = findMiniBrowser()
+  findWebKitWebDriver()
+  if (!process.env.WEBKIT_DISPLAY) findXvfb()
+
+  const cleanups: Array<() => Promise<void>> = []
+  const runCleanups = async () => {
+    const errors: unknown[] = []
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      await cleanup().catch((error: unknown) => errors.push(error))
+    }
+    if (errors.length > 0) throw new AggregateError(errors, 'Stopping WebKit failed')
+  }
+
+  try {
+    let display = process.env.WEBKIT_DISPLAY
+    let xvfbPid: number | undefined
+    if (!display) {
+      const xvfb = await startXvfb()
+      display = xvfb.display
+      xvfbPid = xvfb.process.pid
+      cleanups.push(() => stop(xvfb.process, false))
+    }
+
+    // A private data directory, so that even a non-ephemeral browser could not see another run's data.
+    const home = mkdtempSync(join(tmpdir(), 'webkit-e2e-'))
+    cleanups.push(async () => rmSync(home, { recursive: true, force: true }))
+
+    const tripwire = await startTripwire()
+    cleanups.push(tripwire.close)
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DISPLAY: display,
+      GDK_BACKEND: 'x11',
+      XDG_DATA_HOME: join(home, 'data'),
+      XDG_CONFIG_HOME: join(home, 'config'),
+    }
+    delete env.WAYLAND_DISPLAY
+    const driver = await startDriver(env)
+    const driverPid = driver.process.pid
+    cleanups.push(() => stop(driver.process, true))
+    if (driverPid !== undefined) {
+      const guard = startWatchdog([-driverPid, ...(xvfbPid !== undefined ? [xvfbPid] : [])])
+      cleanups.push(() => stop(guard, false, 1000))
+    }
+
+    // webdriverio's Node build sends WebDriver commands through HTTP(S)_PROXY (read when it loads): not to a local driver.
+    if (process.env.HTTP_PROXY || process.env.HTTPS_PROXY) {
+      const noProxy = (process.env.NO_PROXY ?? '').split(/[\s,;]+/).filter(Boolean)
+      if (!noProxy.includes('127.0.0.1')) process.env.NO_PROXY = [...noProxy, '127.0.0.1'].join(',')
+    }
+    const { remote } = await loadWebdriverio()
+    const browser = await remote({
+      hostname: '127.0.0.1',
+      port: driver.port,
+      path: '/',
+      protocol: 'http',
+      logLevel: 'error',
+      connectionRetryCount: 0,
+      connectionRetryTimeout: 60_000,
+      waitforTimeout: 15_000,
+      capabilities: {
+        browserName: 'MiniBrowser',
+        // WebKitGTK 2.50's WebDriver BiDi is partial; classic WebDriver is all this needs.
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] },
+        proxy: {
+          proxyType: 'manual',
+          httpProxy: `127.0.0.1:${tripwire.port}`,
+          sslProxy: `127.0.0.1:${tripwire.port}`,
+          noProxy: ['127.0.0.1', 'localhost'],
+        },
+      },
+    })
+    cleanups.push(() =>
+      withTimeout(browser.deleteSession(), 15_000, 'Deleting the WebDriver session').then(() => undefined),
+    )
+    await browser.setWindowSize(1024, 768)
+
+    return {
+      browser,
+      display,
+      foreignRequests: () => [...tripwire.attempts],
+      close: runCleanups,
+    }
+  } catch (error) {
+    await runCleanups().catch(() => {})
+    throw error
+  }
+}
+
+export type Role = 'button' | 'textbox' | 'heading' | 'link'
+
+const ROLE_CANDIDATES: Record<Role, string> = {
+  button: 'button, [role="button"], input[type="button"], input[type="submit"]',
+  textbox:
+    'input:not([type]), input[type="text"], input[type="search"], input[type="email"], input[type="url"], textarea, [role="textbox"]',
+  heading: 'h1, h2, h3, h4, h5, h6, [role="heading"]',
+  link: 'a[href], [role="link"]',
+}
+
+/** The displayed elements whose role and accessible name, as WebKit's accessibility tree computes them, match. */
+export async function queryAllByRole(browser: Browser, role: Role, name: string): Promise<Element[]> {
+  const matches: Element[] = []
+  for (const element of await browser.$$(ROLE_CANDIDATES[role]).getElements()) {
+    try {
+      if (
+        (await element.getComputedRole()) === role &&
+        (await element.getComputedLabel()) === name &&
+        (await element.isDisplayed())
+      ) {
+        matches.push(element)
+      }
+    } catch {
+      // The element went away while we looked at it: the page is still rendering.
+    }
+  }
+  return matches
+}
+
+/** Waits for exactly one displayed element with this role and accessible name. */
+export async function findByRole(browser: Browser, role: Role, name: string, timeout = 15_000): Promise<Element> {
+  let found: Element[] = []
+  try {
+    await browser.waitUntil(
+      async () => {
+        found = await queryAllByRole(browser, role, name)
+        return found.length === 1
+      },
+      { timeout, interval: 150 },
+    )
+  } catch (error) {
+    const url = await browser.getUrl().catch(() => '?')
+    throw new Error(`Expected one ${role} named "${name}" within ${timeout} ms, found ${found.length} (at ${url}).`, {
+      cause: error,
+    })
+  }
+  const [element] = found
+  if (!element) throw new Error(`No ${role} named "${name}".`)
+  return element
+}
