@@ -1,0 +1,198 @@
+/**
+ * A one-page lab that exposes src/exchange/qr.ts and scan.ts to a browser, built and served the
+ * way the app is (vite with the app's own config, so the same worker format, the same wasm
+ * handling and the same service-worker precache list), but from a temporary root: the handoff
+ * screen that will use these modules does not exist yet, and the app's dist/ is shared.
+ */
+import { execFile } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, relative, resolve } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { promisify } from 'node:util'
+import { build, preview } from 'vite'
+import { launchChromium } from './browser'
+
+const REPO = resolve(import.meta.dirname, '../..')
+
+export interface QrLab {
+  /** The lab page, on its own localhost origin (a secure context, so the camera is allowed). */
+  readonly url: string
+  readonly origin: string
+  /** The built lab: index.html, assets/, sw.js. */
+  readonly dist: string
+  close(): Promise<void>
+}
+
+/** What the lab page puts on `window.qrLab`, for `page.evaluate`. */
+export interface QrLabApi {
+  draw(text: string, maxSize: number): { version: number; modules: number; moduleSize: number; size: number; ms: number }
+  /** Encodes and draws each text `rounds` times; the mean time per frame in ms. */
+  drawTime(texts: string[], rounds: number): number
+  /** Only encodes (text → matrix), the part a sender can do once per frame ahead of time. */
+  encodeTime(texts: string[], rounds: number): number
+  scan(decoder: 'auto' | 'worker'): void
+  stop(): void
+  readonly state: {
+    texts: string[]
+    decodes: { decoder: 'native' | 'worker'; ms: number; found: number }[]
+    error: { problem: string; message: string } | null
+  }
+}
+
+const LAB_HTML = `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><title>QR lab</title>
+    <style>body { margin: 0; background: #fff } video { width: 640px }</style>
+  </head>
+  <body>
+    <canvas id="qr"></canvas>
+    <div id="camera"></div>
+    <script type="module" src="./lab.ts"></script>
+  </body>
+</html>
+`
+
+function labScript(root: string): string {
+  const source = (file: string) => relative(root, join(REPO, 'src/exchange', file)).split('\\').join('/')
+  return `
+import { drawQr, encodeQr } from './${source('qr.ts')}'
+import { startScanner } from './${source('scan.ts')}'
+
+const canvas = document.getElementById('qr')
+const camera = document.getElementById('camera')
+const state = { texts: [], decodes: [], error: null }
+let stop = () => {}
+
+window.qrLab = {
+  state,
+  draw(text, maxSize) {
+    const started = performance.now()
+    const drawn = drawQr(canvas, text, { maxSize, pixelRatio: 1 })
+    return { ...drawn, ms: performance.now() - started }
+  },
+  drawTime(texts, rounds) {
+    const started = performance.now()
+    for (let round = 0; round < rounds; round++) for (const text of texts) drawQr(canvas, text, { maxSize: 720, pixelRatio: 1 })
+    return (performance.now() - started) / (rounds * texts.length)
+  },
+  encodeTime(texts, rounds) {
+    const started = performance.now()
+    for (let round = 0; round < rounds; round++) for (const text of texts) encodeQr(text)
+    return (performance.now() - started) / (rounds * texts.length)
+  },
+  scan(decoder) {
+    stop()
+    stop = startScanner(
+      camera,
+      text => state.texts.push(text),
+      error => { state.error = { problem: error.problem, message: error.message } },
+      { decoder, onDecode: frame => state.decodes.push({ decoder: frame.decoder, ms: frame.ms, found: frame.texts.length }) },
+    )
+  },
+  stop() { stop() },
+}
+`
+}
+
+/** Builds the lab with the app's vite config into a temporary folder and serves it. */
+export async function startQrLab(): Promise<QrLab> {
+  const root = await mkdtemp(join(tmpdir(), 'qr-lab-'))
+  const dist = join(root, 'dist')
+  await writeFile(join(root, 'index.html'), LAB_HTML)
+  await writeFile(join(root, 'lab.ts'), labScript(root))
+  await build({
+    root,
+    configFile: resolve(REPO, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: dist, emptyOutDir: true },
+  })
+  const server = await preview({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir: dist },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
+  })
+  const address = server.httpServer.address()
+  if (!address || typeof address === 'string') throw new Error('The lab server has no port.')
+  const origin = `http://localhost:${address.port}`
+  return {
+    url: `${origin}/`,
+    origin,
+    dist,
+    async close() {
+      await server.close()
+      await rm(root, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Opens the lab in `page` and waits for its script. */
+export async function openQrLab(page: Page, lab: QrLab): Promise<void> {
+  await page.goto(lab.url)
+  await page.waitForFunction(() => 'qrLab' in window)
+}
+
+/** What the lab's scanner has seen so far. */
+export function labState(page: Page): Promise<QrLabApi['state']> {
+  return page.evaluate(() => (window as unknown as { qrLab: QrLabApi }).qrLab.state)
+}
+
+/** Texts in the QR alphanumeric alphabet, as Base45 frames are, of `min`–`max` characters. */
+export function base45Frames(count: number, min: number, max: number, seed = 1): string[] {
+  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:'
+  let state = seed >>> 0
+  const next = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
+    return state >>> 8
+  }
+  return Array.from({ length: count }, () => {
+    const length = min + (next() % (max - min + 1))
+    return Array.from({ length }, () => alphabet[next() % alphabet.length]).join('')
+  })
+}
+
+type LabWindow = { qrLab: QrLabApi }
+
+/**
+ * Draws each text in the lab and photographs the canvas: what a camera pointed at the sender's
+ * screen would see at best. Returns the PNGs, in order, and the mean draw time in ms.
+ */
+export async function captureFrames(page: Page, texts: string[], maxSize = 720): Promise<{ pngs: Buffer[]; versions: number[] }> {
+  const pngs: Buffer[] = []
+  const versions: number[] = []
+  for (const text of texts) {
+    const drawn = await page.evaluate(([t, m]) => (window as unknown as LabWindow).qrLab.draw(t, m), [text, maxSize] as const)
+    versions.push(drawn.version)
+    pngs.push(await page.locator('#qr').screenshot())
+  }
+  return { pngs, versions }
+}
+
+/**
+ * Turns PNG frames into a 1280×720 .y4m video at `fps`, the format Chromium's fake camera plays
+ * (`--use-file-for-fake-video-capture`, looping). Returns the video's path.
+ */
+export async function framesToY4m(pngs: Buffer[], folder: string, fps = 8): Promise<string> {
+  await Promise.all(pngs.map((png, i) => writeFile(join(folder, `frame-${String(i).padStart(3, '0')}.png`), png)))
+  const video = join(folder, 'camera.y4m')
+  await promisify(execFile)('ffmpeg', [
+    '-y', '-loglevel', 'error',
+    '-framerate', String(fps),
+    '-i', join(folder, 'frame-%03d.png'),
+    '-pix_fmt', 'yuv420p',
+    '-vf', 'scale=1280:720:force_original_aspect_ratio=decrease,pad=1280:720:(ow-iw)/2:(oh-ih)/2:white',
+    video,
+  ])
+  return video
+}
+
+/** A Chromium whose only camera films `video` (looping), with camera permission granted. */
+export function launchCameraBrowser(video: string): Promise<Browser> {
+  return launchChromium([
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${video}`,
+  ])
+}
