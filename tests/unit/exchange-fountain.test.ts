@@ -1,0 +1,179 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { FountainDecoder, FountainEncoder, fragmentCount, fragmentsOf } from '../../src/exchange/fountain'
+import { DENSITIES } from '../../src/exchange/frames'
+import { deriveSession } from '../../src/exchange/keys'
+import { receiveBytes, sendBytes, type CollectStep } from '../../src/exchange/transfer'
+import { seeded } from './exchange-fixtures'
+
+const SECRET = 'dGhlLXdvcmtzaG9wLXNlY3JldC10aGUtd29ya3Nob3A'
+const session = await deriveSession('workshop-1', SECRET)
+
+function randomBytes(length: number, rand: () => number): Uint8Array {
+  const bytes = new Uint8Array(length)
+  for (let index = 0; index < length; index++) bytes[index] = Math.floor(rand() * 256)
+  return bytes
+}
+
+function shuffle<T>(items: T[], rand: () => number): T[] {
+  for (let index = items.length - 1; index > 0; index--) {
+    const other = Math.floor(rand() * (index + 1))
+    ;[items[index], items[other]] = [items[other]!, items[index]!]
+  }
+  return items
+}
+
+/**
+ * Sends `bytes` as frame texts, drops `loss` of them at random, shuffles the rest and feeds
+ * them to a receiver. So many frames are made that what is left always holds K plus a
+ * margin of 24: the odds that it still cannot be solved are below 2⁻²⁰.
+ */
+async function sendThroughLossyShuffle(bytes: Uint8Array, loss: number, seed: number, fragmentSize: number) {
+  const rand = seeded(seed)
+  const transfer = sendBytes(bytes, session, { fragmentSize, transferId: Math.floor(rand() * 2 ** 32) })
+  const made = Math.ceil((transfer.k + 24) / 0.6)
+  const kept = shuffle(
+    Array.from({ length: made }, (_, n) => n),
+    rand,
+  ).slice(0, made - Math.floor(made * loss))
+  const receiver = receiveBytes(session)
+  let last: CollectStep | null = null
+  let pushed = 0
+  for (const n of kept) {
+    last = await receiver.push(await transfer.frame(n))
+    pushed++
+    if (last.status !== 'progress') break
+  }
+  return { transfer, last, pushed }
+}
+
+function lossyShuffleProperty(minSize: number, maxSize: number, numRuns: number) {
+  return fc.assert(
+    fc.asyncProperty(
+      fc.integer({ min: minSize, max: maxSize }),
+      fc.double({ min: 0, max: 0.4, noNaN: true }),
+      fc.integer(),
+      fc.constantFrom(...DENSITIES.map(density => density.fragmentSize)),
+      async (size, loss, seed, fragmentSize) => {
+        const bytes = randomBytes(size, seeded(seed ^ 0x5eed))
+        const { transfer, last, pushed } = await sendThroughLossyShuffle(bytes, loss, seed, fragmentSize)
+        expect(last?.status).toBe('complete')
+        if (last?.status !== 'complete') return
+        expect(last.bytes).toEqual(bytes)
+        expect(pushed).toBeGreaterThanOrEqual(transfer.k)
+      },
+    ),
+    { numRuns },
+  )
+}
+
+describe('fountain code through frames', () => {
+  it('gives back 1 byte to 5 KB after dropping up to 40% of frames and shuffling the rest', async () => {
+    await lossyShuffleProperty(1, 5_000, 60)
+  })
+
+  it('gives back 5 KB to 60 KB the same way', async () => {
+    await lossyShuffleProperty(5_000, 60_000, 12)
+  })
+
+  it('gives back 60 KB to 200 KB the same way', async () => {
+    await lossyShuffleProperty(60_000, 200 * 1024, 3)
+  }, 60_000)
+
+  it('gives back exactly 200 KB at 40% loss', async () => {
+    const bytes = randomBytes(200 * 1024, seeded(7))
+    const { last } = await sendThroughLossyShuffle(bytes, 0.4, 7, DENSITIES[2].fragmentSize)
+    expect(last?.status === 'complete' && last.bytes).toEqual(bytes)
+  }, 60_000)
+
+  it('reports progress as fragments solved out of K, and ignores a repeated frame', async () => {
+    const bytes = randomBytes(3_000, seeded(3))
+    const transfer = sendBytes(bytes, session, { fragmentSize: 500 })
+    expect(transfer.k).toBe(6)
+    const receiver = receiveBytes(session)
+    const first = await transfer.frame(2)
+    expect(await receiver.push(first)).toMatchObject({ status: 'progress', solved: 1, total: 6, fresh: true })
+    expect(await receiver.push(first)).toMatchObject({ status: 'progress', solved: 1, total: 6, fresh: false })
+    expect(await receiver.push(await transfer.frame(4))).toMatchObject({ status: 'progress', solved: 2, total: 6 })
+  })
+
+  it('follows a sender that starts again at another density, and still finishes', async () => {
+    const bytes = randomBytes(6_000, seeded(4))
+    const before = sendBytes(bytes, session, { fragmentSize: DENSITIES[2].fragmentSize })
+    const after = sendBytes(bytes, session, { fragmentSize: DENSITIES[0].fragmentSize })
+    const receiver = receiveBytes(session)
+    for (let n = 0; n < before.k - 2; n++) await receiver.push(await before.frame(n))
+    let last: CollectStep | null = null
+    for (let n = 0; last?.status !== 'complete' && n < after.k + 30; n++) last = await receiver.push(await after.frame(n))
+    expect(last).toMatchObject({ status: 'complete', transferId: after.transferId, bytes })
+  })
+})
+
+describe('fountain code', () => {
+  it('sends the fragments as they are in frames 0…K-1, the last one padded with zeros', () => {
+    const bytes = randomBytes(250, seeded(1))
+    const encoder = new FountainEncoder(bytes, 100, 42)
+    expect(encoder.k).toBe(3)
+    expect(encoder.payload(0)).toEqual(bytes.subarray(0, 100))
+    expect(encoder.payload(1)).toEqual(bytes.subarray(100, 200))
+    const last = new Uint8Array(100)
+    last.set(bytes.subarray(200))
+    expect(encoder.payload(2)).toEqual(last)
+  })
+
+  it('mixes a fragment subset of about half the fragments into each later frame, never none', () => {
+    for (const k of [1, 2, 3, 31, 32, 33, 100, 250]) {
+      let total = 0
+      for (let n = k; n < k + 200; n++) {
+        const bits = fragmentsOf(0xdecafbad, n, k)
+        const chosen = Array.from({ length: k }, (_, index) => (bits[index >>> 5]! >>> (index & 31)) & 1).reduce((a, b) => a + b, 0)
+        expect(chosen).toBeGreaterThan(0)
+        // No bit beyond fragment k-1 is ever set.
+        expect(bits.length).toBe(Math.ceil(k / 32))
+        if (k % 32) expect(bits[bits.length - 1]! >>> k % 32).toBe(0)
+        total += chosen
+      }
+      if (k >= 32) expect(total / 200 / k).toBeCloseTo(0.5, 1)
+    }
+  })
+
+  it('decodes far past 32 fragments from mixed frames alone (the subsets are not confined to a 32-dimensional space)', () => {
+    for (const k of [40, 100, 300]) {
+      const bytes = randomBytes(k * 20, seeded(k))
+      const encoder = new FountainEncoder(bytes, 20, 0x1234 + k)
+      const decoder = new FountainDecoder(k, 20, bytes.length, 0x1234 + k)
+      let n = k + 5_000
+      while (!decoder.complete && n < k + 5_000 + k + 30) decoder.add(n, encoder.payload(n++))
+      expect(decoder.rank).toBe(k)
+      expect(decoder.result()).toEqual(bytes)
+    }
+  })
+
+  it('needs only a few frames beyond what it missed (measured over 200 receivers at 30% loss)', () => {
+    const rand = seeded(99)
+    const k = 60
+    let extra = 0
+    for (let trial = 0; trial < 200; trial++) {
+      const bytes = randomBytes(k * 16, rand)
+      const transferId = Math.floor(rand() * 2 ** 32)
+      const encoder = new FountainEncoder(bytes, 16, transferId)
+      const decoder = new FountainDecoder(k, 16, bytes.length, transferId)
+      let received = 0
+      for (let n = 0; !decoder.complete; n++) {
+        if (rand() < 0.3) continue
+        decoder.add(n, encoder.payload(n))
+        received++
+      }
+      expect(decoder.result()).toEqual(bytes)
+      extra += received - k
+    }
+    // A dense random code over GF(2) needs ~1.6 frames beyond K on average.
+    expect(extra / 200).toBeLessThan(2.5)
+  })
+
+  it('counts fragments, one at the least', () => {
+    expect(fragmentCount(1, 800)).toBe(1)
+    expect(fragmentCount(800, 800)).toBe(1)
+    expect(fragmentCount(801, 800)).toBe(2)
+  })
+})
