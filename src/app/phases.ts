@@ -8,4 +8,11 @@ import type { PhaseProps } from '../phases/types'
  */
 export const PHASE_SCREENS: Partial<Record<Phase, Component<PhaseProps>>> = {
   setup: lazy(() => import('../phases/setup')),
+  validate: lazy(() => import('../phases/validate')),
+  vote: lazy(() => import('../phases/vote')),
+  inventory: lazy(() => import('../phases/inventory')),
+  cluster: lazy(() => import('../phases/cluster')),
+  context: lazy(() => import('../phases/context')),
+  mapping: lazy(() => import('../phases/mapping')),
+  ideation: lazy(() => import('../phases/ideation')),
 }

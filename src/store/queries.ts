@@ -1,3 +1,4 @@
+import { orderHypotheses } from '../domain/labels'
 import type { AnyRec, Kind, Rec } from '../domain/types'
 import type { HarvestDB } from './db'
 
@@ -5,6 +6,15 @@ import type { HarvestDB } from './db'
 export async function recordsOf<K extends Kind>(db: HarvestDB, workshopId: string, kind: K): Promise<Rec<K>[]> {
   const records = (await db.records.where('[workshopId+kind]').equals([workshopId, kind]).toArray()) as Rec<K>[]
   return records.filter(record => record.deleted === undefined).sort(byPosition)
+}
+
+/** The live hypotheses of a workshop in the order that numbers them H1, H2… on every screen. */
+export async function hypothesesOf(db: HarvestDB, workshopId: string): Promise<Rec<'hypothesis'>[]> {
+  const [hypotheses, objectives] = await Promise.all([
+    recordsOf(db, workshopId, 'hypothesis'),
+    recordsOf(db, workshopId, 'objective'),
+  ])
+  return orderHypotheses(hypotheses, objectives)
 }
 
 function byPosition(a: Rec, b: Rec): number {

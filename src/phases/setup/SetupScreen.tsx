@@ -1,37 +1,75 @@
-import { createSignal, For, Show } from 'solid-js'
+import { createEffect, createSignal, For, onCleanup, onMount, Show } from 'solid-js'
 import type { Rec } from '../../domain/types'
-import { saveTextFile } from '../../exchange/file'
 import { backupFileName } from '../../exchange/backup'
-import { queries } from '../../store'
+import { saveTextFile } from '../../exchange/file'
 import { useActions, useLive } from '../../store/context'
+import { readOutline, readRoster } from '../../store/reads/setup'
 import { ConfirmDialog } from '../../ui/Dialog'
 import { TextField } from '../../ui/TextField'
 import { OpenBackup } from '../handoff/OpenBackup'
+import type { Question } from './ask'
+import { makeAutoGrow } from './autogrow'
+import { HypothesesPanel } from './HypothesesPanel'
+import { ObjectivesPanel } from './ObjectivesPanel'
+import { ParticipantsPanel } from './ParticipantsPanel'
+import { SettingsPanel } from './SettingsPanel'
+import './setup.css'
 
-/** Prepare: the workshop's title and date, and the objectives the team brings from Session #1. */
+const SECTIONS = [
+  { id: 'setup-objectives', name: 'Objectives' },
+  { id: 'setup-hypotheses', name: 'Hypotheses' },
+  { id: 'setup-participants', name: 'Participants' },
+  { id: 'setup-settings', name: 'Settings' },
+  { id: 'setup-backup', name: 'Backup' },
+] as const
+
+/**
+ * Prepare: what the team brings from Session #1 (objectives, key results, hypotheses), who is
+ * in the room and in which pair, and the workshop's settings. Every edit is saved as it is made.
+ */
 export function SetupScreen(props: { workshop: Rec<'workshop'> }) {
   const actions = useActions()
-  const objectives = useLive(
+  const outline = useLive(
     () => props.workshop.id,
-    (db, id) => queries.recordsOf(db, id, 'objective'),
+    (db, id) => readOutline(db, id),
   )
-  const [draft, setDraft] = createSignal('')
-  const [removing, setRemoving] = createSignal<Rec<'objective'> | null>(null)
-  let draftInput: HTMLInputElement | undefined
-
-  async function add(event: SubmitEvent) {
-    event.preventDefault()
-    const title = draft().trim()
-    if (!title) return draftInput?.focus()
-    await actions.addObjective(props.workshop.id, title)
-    setDraft('')
-    draftInput?.focus()
-  }
+  const roster = useLive(
+    () => props.workshop.id,
+    (db, id) => readRoster(db, id),
+  )
+  const [question, ask] = createSignal<Question | null>(null)
+  let screenElement: HTMLElement | undefined
+  const autoGrow = makeAutoGrow(() => screenElement)
+  createEffect(() => {
+    outline()
+    autoGrow.fitAll()
+  })
+  onMount(() => {
+    window.addEventListener('resize', autoGrow.fitAll)
+    onCleanup(() => window.removeEventListener('resize', autoGrow.fitAll))
+  })
 
   return (
-    <section class="phase" aria-labelledby="setup-title">
+    <section ref={screenElement} class="phase setup" aria-labelledby="setup-title" onInput={autoGrow.onInput}>
       <h2 id="setup-title">Prepare</h2>
-      <p class="phase-now">The facilitator sets up the workshop and the objectives the team brings from Session #1.</p>
+      <p class="phase-now">
+        The facilitator sets up the workshop: the objectives, key results and hypotheses from Session #1, the people
+        in the room and the rules of the day.
+      </p>
+
+      <nav class="setup-jump" aria-label="Parts of Prepare">
+        <For each={SECTIONS}>
+          {section => (
+            <button
+              type="button"
+              class="button quiet"
+              onClick={() => document.getElementById(section.id)?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
+            >
+              {section.name}
+            </button>
+          )}
+        </For>
+      </nav>
 
       <div class="panel grid-2">
         <TextField
@@ -47,54 +85,13 @@ export function SetupScreen(props: { workshop: Rec<'workshop'> }) {
         />
       </div>
 
-      <div class="panel">
-        <h3>Objectives</h3>
-        <Show
-          when={(objectives() ?? []).length > 0}
-          fallback={<p class="empty">No objective yet. Add the first one below.</p>}
-        >
-          <ol class="objective-list" aria-label="Objectives">
-            <For each={objectives()}>
-              {(objective, index) => (
-                <li class="objective-item">
-                  <TextField
-                    label={`Objective ${index() + 1}`}
-                    value={objective.fields.title}
-                    onInput={title => void actions.editObjective(objective.id, title)}
-                  />
-                  <button
-                    type="button"
-                    class="button danger-quiet"
-                    aria-label={`Remove objective ${index() + 1}`}
-                    onClick={() => setRemoving(objective)}
-                  >
-                    Remove
-                  </button>
-                </li>
-              )}
-            </For>
-          </ol>
-        </Show>
-        <form class="add-row" onSubmit={add}>
-          <div class="field grow">
-            <label for="new-objective">New objective</label>
-            <input
-              id="new-objective"
-              ref={draftInput}
-              value={draft()}
-              maxLength={2000}
-              placeholder="e.g. Build trust through match experiences"
-              onInput={event => setDraft(event.currentTarget.value)}
-            />
-          </div>
-          <button type="submit" class="button primary">
-            Add objective
-          </button>
-        </form>
-      </div>
+      <ObjectivesPanel workshopId={props.workshop.id} objectives={outline()?.objectives ?? []} ask={ask} />
+      <HypothesesPanel objectives={outline()?.objectives ?? []} untied={outline()?.untied ?? []} ask={ask} />
+      <ParticipantsPanel workshopId={props.workshop.id} roster={roster() ?? []} ask={ask} />
+      <SettingsPanel workshop={props.workshop} />
 
-      <div class="panel">
-        <h3>Backup</h3>
+      <section class="panel setup-section" id="setup-backup" aria-labelledby="setup-backup-title">
+        <h3 id="setup-backup-title">Backup</h3>
         <p class="muted">Save the whole workshop as a file, or merge a backup of this workshop from another tablet.</p>
         <div class="toolbar">
           <button
@@ -106,19 +103,19 @@ export function SetupScreen(props: { workshop: Rec<'workshop'> }) {
           </button>
           <OpenBackup label="Merge a backup file" workshop={props.workshop} />
         </div>
-      </div>
+      </section>
 
-      <Show when={removing()}>
-        {objective => (
+      <Show when={question()}>
+        {current => (
           <ConfirmDialog
-            title="Remove this objective?"
+            title={current().title}
             danger
-            message={<p>“{objective().fields.title || 'Untitled objective'}” will be removed from the workshop.</p>}
-            confirmLabel="Remove objective"
-            onCancel={() => setRemoving(null)}
+            message={current().message()}
+            confirmLabel={current().confirmLabel}
+            onCancel={() => ask(null)}
             onConfirm={async () => {
-              await actions.removeObjective(objective().id)
-              setRemoving(null)
+              await current().run()
+              ask(null)
             }}
           />
         )}

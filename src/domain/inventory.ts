@@ -1,0 +1,209 @@
+import { coverageGaps, gapText, missingParts, type CoverageGap } from './coverage'
+import { keyResultLabel, milestoneCardLines, objectiveLabel, type CardLine, type MissingPart, type Okrs, hypothesisLabels } from './labels'
+import { MILESTONE_CATALOGUE, type MilestoneType } from './milestone-types'
+import { compareTitles, rankMilestones, unlockOrder } from './ranking'
+import type { Rec } from './types'
+import { voteFlags, voteFlagText, voteLimits, voteTotals, type VoteFlag } from './votes'
+
+/** The live records of one workshop that the inventory is made from. */
+export interface InventoryRecords extends Okrs {
+  readonly workshop: Rec<'workshop'>
+  readonly milestones: readonly Rec<'milestone'>[]
+  readonly cards: readonly Rec<'card'>[]
+  readonly participants: readonly Rec<'participant'>[]
+  readonly votes: readonly Rec<'vote'>[]
+}
+
+export interface MilestoneRef {
+  readonly id: string
+  readonly title: string
+}
+
+export interface InventoryMilestone {
+  readonly id: string
+  readonly title: string
+  readonly type: MilestoneType | null
+  readonly typeLabel: string | null
+  /** Dots from the vote; null while voting is open, so nobody reads totals early. */
+  readonly votes: number | null
+  /** 1 for the most votes; equal votes share a place. By title alone while voting is open. */
+  readonly place: number
+  readonly tied: boolean
+  /** The milestone as the seed writes it: Milestone / Type / Hypothesis / Link. */
+  readonly card: readonly CardLine[]
+  readonly hypothesisId: string | null
+  /** The objective it is grouped under: its hypothesis's, else the one it links to. */
+  readonly objectiveId: string | null
+  readonly unlocks: readonly MilestoneRef[]
+  readonly unlockedBy: readonly MilestoneRef[]
+  readonly validates: string
+  /** The idea cards clustered into it; `author` is null when the workshop is anonymous. */
+  readonly cards: readonly { readonly id: string; readonly text: string; readonly author: string | null }[]
+  readonly missing: readonly MissingPart[]
+  /** Part of a circle of unlocks. */
+  readonly inCycle: boolean
+}
+
+export interface InventoryHypothesis {
+  readonly id: string
+  /** "H2": its number among all the workshop's hypotheses, as ideation numbers them. */
+  readonly label: string
+  readonly text: string
+  /** Milestone ids, best ranked first. */
+  readonly milestoneIds: readonly string[]
+  readonly gap: 'no-milestone' | 'untested' | null
+}
+
+export interface InventoryObjective {
+  readonly id: string
+  readonly title: string
+  /** `Objective "…"`. */
+  readonly label: string
+  readonly keyResults: readonly { readonly id: string; readonly label: string; readonly text: string; readonly milestoneCount: number }[]
+  readonly hypotheses: readonly InventoryHypothesis[]
+  /** Milestones linked to this objective (or one of its key results) but to no hypothesis yet. */
+  readonly withoutHypothesis: readonly string[]
+}
+
+/**
+ * The strategic inventory the session ends with, as plain data: the screen, the print view
+ * and the export all read this one structure. Milestones are listed once, in `milestones`
+ * (ranked); every other part refers to them by id.
+ */
+export interface Inventory {
+  readonly title: string
+  readonly date: string
+  readonly votingClosed: boolean
+  readonly milestones: readonly InventoryMilestone[]
+  readonly objectives: readonly InventoryObjective[]
+  /** Milestones linked to neither a hypothesis nor an objective. */
+  readonly unplaced: readonly string[]
+  /** Milestone ids in working order: what unlocks before what it unlocks, otherwise by rank. */
+  readonly order: readonly string[]
+  readonly cycles: readonly (readonly string[])[]
+  readonly gaps: readonly { readonly gap: CoverageGap; readonly text: string }[]
+  /** Votes the rules forbid but a merge brought; empty while voting is open. */
+  readonly voteFlags: readonly { readonly flag: VoteFlag; readonly text: string }[]
+  readonly incompleteCount: number
+}
+
+export function buildInventory(records: InventoryRecords): Inventory {
+  const { workshop, milestones } = records
+  const okrs: Okrs = records
+  const closed = workshop.fields.votingClosed
+  const liveIds = new Set(milestones.map(m => m.id))
+  const totals = voteTotals(
+    records.votes.map(v => v.fields),
+    liveIds,
+  )
+  // While voting is open the inventory is ranked by title alone: totals stay blind.
+  const ranked = rankMilestones(milestones, closed ? totals : new Map())
+  const titleOf = new Map(milestones.map(m => [m.id, m.fields.title.trim() || 'Untitled milestone']))
+  const ref = (id: string): MilestoneRef => ({ id, title: titleOf.get(id)! })
+  const { order, cycles } = unlockOrder(ranked.map(r => ({ id: r.item.id, unlocks: r.item.fields.unlocks })))
+  const inCycle = new Set(cycles.flat())
+  const names = new Map(records.participants.map(p => [p.id, p.fields.name || 'Unnamed participant']))
+
+  const inventoryMilestones = ranked.map(({ item, votes, place, tied }): InventoryMilestone => {
+    const f = item.fields
+    const hypothesis = f.hypothesisId ? records.hypotheses.find(h => h.id === f.hypothesisId) : undefined
+    return {
+      id: item.id,
+      title: titleOf.get(item.id)!,
+      type: f.type,
+      typeLabel: f.type ? MILESTONE_CATALOGUE[f.type].label : null,
+      votes: closed ? votes : null,
+      place,
+      tied: closed && tied,
+      card: milestoneCardLines(f, okrs),
+      hypothesisId: hypothesis?.id ?? null,
+      objectiveId: hypothesis?.fields.objectiveId ?? linkedObjective(item, okrs),
+      unlocks: f.unlocks.filter(id => liveIds.has(id) && id !== item.id).map(ref),
+      unlockedBy: milestones.filter(m => m.id !== item.id && m.fields.unlocks.includes(item.id)).map(m => ref(m.id)),
+      validates: f.validates,
+      cards: records.cards
+        .filter(card => card.fields.milestoneId === item.id)
+        .map(card => ({
+          id: card.id,
+          text: card.fields.text,
+          author: workshop.fields.anonymous ? null : (names.get(card.fields.authorId) ?? null),
+        })),
+      missing: missingParts(f, okrs),
+      inCycle: inCycle.has(item.id),
+    }
+  })
+
+  const gaps = coverageGaps(milestones, okrs)
+  const hypothesisGap = (id: string): InventoryHypothesis['gap'] => {
+    const gap = gaps.find(g => g.kind !== 'key-result-without-milestone' && g.hypothesisId === id)
+    return gap ? (gap.kind === 'hypothesis-without-milestone' ? 'no-milestone' : 'untested') : null
+  }
+  const objectiveIds = new Set(records.objectives.map(o => o.id))
+  const hypothesisNumbers = hypothesisLabels(records.hypotheses, records.objectives)
+
+  const objectives = records.objectives.map((objective): InventoryObjective => {
+    const here = inventoryMilestones.filter(m => m.objectiveId === objective.id)
+    return {
+      id: objective.id,
+      title: objective.fields.title || 'Untitled objective',
+      label: objectiveLabel(objective),
+      keyResults: records.keyResults
+        .filter(kr => kr.fields.objectiveId === objective.id)
+        .sort((a, b) => a.fields.position - b.fields.position || (a.id < b.id ? -1 : 1))
+        .map(kr => ({
+          id: kr.id,
+          label: keyResultLabel(kr, records.keyResults),
+          text: kr.fields.text,
+          milestoneCount: milestones.filter(m => m.fields.keyResultId === kr.id).length,
+        })),
+      hypotheses: records.hypotheses
+        .filter(h => h.fields.objectiveId === objective.id)
+        .map(h => ({
+          id: h.id,
+          label: hypothesisNumbers.get(h.id) ?? 'H?',
+          text: h.fields.text,
+          milestoneIds: here.filter(m => m.hypothesisId === h.id).map(m => m.id),
+          gap: hypothesisGap(h.id),
+        })),
+      withoutHypothesis: here.filter(m => m.hypothesisId === null).map(m => m.id),
+    }
+  })
+
+  const limits = voteLimits(workshop.fields)
+  const flags = closed ? voteFlags(records.votes.map(v => v.fields), limits, liveIds) : []
+  return {
+    title: workshop.fields.title,
+    date: workshop.fields.date,
+    votingClosed: closed,
+    milestones: inventoryMilestones,
+    objectives,
+    unplaced: inventoryMilestones
+      .filter(m => m.objectiveId === null || !objectiveIds.has(m.objectiveId))
+      .map(m => m.id),
+    order,
+    cycles,
+    gaps: gaps.map(gap => ({ gap, text: gapText(gap, okrs) })),
+    voteFlags: flags
+      .map(flag => ({
+        flag,
+        text: voteFlagText(flag, {
+          participant: id => names.get(id) ?? 'A removed participant',
+          milestone: id => titleOf.get(id) ?? 'a removed milestone',
+        }),
+      }))
+      .sort((a, b) => compareTitles(a.text, b.text)),
+    incompleteCount: inventoryMilestones.filter(m => m.missing.length > 0).length,
+  }
+}
+
+/** The objective a milestone is linked to, directly or through its key result. */
+function linkedObjective(milestone: Rec<'milestone'>, okrs: Okrs): string | null {
+  const keyResult = okrs.keyResults.find(kr => kr.id === milestone.fields.keyResultId)
+  if (keyResult) return keyResult.fields.objectiveId
+  return okrs.objectives.some(o => o.id === milestone.fields.objectiveId) ? milestone.fields.objectiveId : null
+}
+
+/** The inventory's milestones by id, for the parts that refer to them. */
+export function milestonesById(inventory: Inventory): ReadonlyMap<string, InventoryMilestone> {
+  return new Map(inventory.milestones.map(m => [m.id, m]))
+}

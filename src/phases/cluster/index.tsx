@@ -1,0 +1,128 @@
+import { createMemo, createSignal, Match, Show, Switch } from 'solid-js'
+import type { Rec } from '../../domain/types'
+import { revealCards } from '../../store/commands/cluster'
+import { useCommand, useLive } from '../../store/context'
+import { clusterView, type ClusterView } from '../../store/reads/cluster'
+import { Timer } from '../../ui/Timer'
+import type { PhaseProps } from '../types'
+import { createBoard } from './board'
+import { ClusterBoard } from './Board'
+import { cardCount } from './kit'
+import { ReadMode } from './ReadMode'
+import './cluster.css'
+
+type Mode = 'read' | 'group'
+
+/** 4 Read & cluster: reveal the cards, read them aloud one by one, group them into named milestones. */
+export default function Cluster(props: PhaseProps) {
+  const view = useLive(
+    () => ({ workshopId: props.workshop.id, revealed: props.workshop.fields.revealed }),
+    (db, source) => clusterView(db, source.workshopId, source.revealed),
+  )
+  const board = createBoard(view)
+  const [mode, setMode] = createSignal<Mode>('group')
+
+  const names = createMemo(() => new Map((view()?.participants ?? []).map(person => [person.id, person.fields.name])))
+  const hypotheses = createMemo(
+    () =>
+      new Map(
+        (view()?.hypotheses ?? []).map((hypothesis, index) => [
+          hypothesis.id,
+          { label: `H${index + 1}`, text: hypothesis.fields.text },
+        ]),
+      ),
+  )
+  const authorOf = (card: Rec<'card'>) =>
+    props.workshop.fields.anonymous ? null : names().get(card.fields.authorId) || 'Someone not on the roster'
+  const hypothesisOf = (card: Rec<'card'>) =>
+    card.fields.hypothesisId ? (hypotheses().get(card.fields.hypothesisId) ?? null) : null
+  const milestoneTitleOf = (card: Rec<'card'>) => {
+    const place = board.placeOf(card.id)
+    const milestone = place ? board.milestones().find(candidate => candidate.id === place) : undefined
+    return milestone ? milestone.fields.title || 'Untitled milestone' : null
+  }
+
+  return (
+    <section class="phase cluster" aria-labelledby="cluster-title">
+      <h2 id="cluster-title">Read &amp; cluster</h2>
+      <p class="phase-now">
+        {props.workshop.fields.revealed
+          ? 'The room reads every card aloud, then groups duplicates and overlaps into named milestones.'
+          : 'The cards are still private: reveal them when the whole room is ready to read them together.'}
+      </p>
+      <Timer workshop={props.workshop} phase="cluster" />
+
+      <Show when={view()}>
+        {current => (
+          <Show
+            when={props.workshop.fields.revealed}
+            fallback={<RevealGate view={current()} workshopId={props.workshop.id} />}
+          >
+            <div class="toolbar cluster-modes" role="group" aria-label="How to show the cards">
+              <button
+                type="button"
+                class="button"
+                aria-pressed={mode() === 'read'}
+                onClick={() => setMode('read')}
+              >
+                Read one by one
+              </button>
+              <button
+                type="button"
+                class="button"
+                aria-pressed={mode() === 'group'}
+                onClick={() => setMode('group')}
+              >
+                Group into milestones
+              </button>
+            </div>
+            <Switch>
+              <Match when={mode() === 'read'}>
+                <ReadMode
+                  cards={board.cards()}
+                  authorOf={authorOf}
+                  hypothesisOf={hypothesisOf}
+                  milestoneOf={milestoneTitleOf}
+                />
+              </Match>
+              <Match when={mode() === 'group'}>
+                <ClusterBoard
+                  workshopId={props.workshop.id}
+                  board={board}
+                  authorOf={authorOf}
+                  hypothesisOf={hypothesisOf}
+                />
+              </Match>
+            </Switch>
+          </Show>
+        )}
+      </Show>
+    </section>
+  )
+}
+
+/** Before the reveal: how many cards there are, and nothing of what they say. */
+function RevealGate(props: { view: ClusterView; workshopId: string }) {
+  const reveal = useCommand(revealCards)
+  const counts = () => props.view.counts
+  return (
+    <div class="panel reveal-gate">
+      <p class="reveal-count">
+        <strong>{cardCount(counts().cards)}</strong> from {counts().authors}{' '}
+        {counts().authors === 1 ? 'person' : 'people'}, face down.
+      </p>
+      <Show when={counts().open > 0}>
+        <p class="muted">
+          {cardCount(counts().open)} {counts().open === 1 ? 'is' : 'are'} not sealed yet: their authors have not passed the
+          tablet on.
+        </p>
+      </Show>
+      <Show when={counts().cards === 0}>
+        <p class="muted">No card has reached this tablet yet. Collect the tablets’ handoffs first.</p>
+      </Show>
+      <button type="button" class="button primary reveal-button" onClick={() => void reveal(props.workshopId).catch(() => undefined)}>
+        Reveal all cards
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,31 @@
+import type { Rec } from '../../domain/types'
+import type { createDragAndDrop } from '../../ui/DragDrop'
+import type { Board } from './board'
+
+/** What a drag carries: one card, or every selected card when a selected one is dragged. */
+export interface DragCards {
+  readonly cardIds: readonly string[]
+  readonly label: string
+}
+
+export type CardDrag = ReturnType<typeof createDragAndDrop<DragCards>>
+
+/** What every part of the board needs to show and move a card. */
+export interface ClusterKit {
+  readonly board: Board
+  readonly drag: CardDrag
+  /** The author's name, or null while the workshop is anonymous. */
+  authorOf(card: Rec<'card'>): string | null
+  hypothesisOf(card: Rec<'card'>): { label: string; text: string } | null
+  /** Starts a possible drag of this card (with the selection, if the card is selected). */
+  press(event: PointerEvent, card: Rec<'card'>): void
+}
+
+/** The drop key of a milestone, as its `data-drop` attribute carries it. */
+export const milestoneDrop = (milestoneId: string) => `milestone:${milestoneId}`
+export const UNGROUPED_DROP = 'ungrouped'
+export const NEW_MILESTONE_DROP = 'new'
+
+export function cardCount(count: number): string {
+  return `${count} ${count === 1 ? 'card' : 'cards'}`
+}

@@ -1,0 +1,166 @@
+import { createEffect, createSignal, createUniqueId, For, Show } from 'solid-js'
+import { missingParts } from '../../domain/coverage'
+import type { Okrs } from '../../domain/labels'
+import { addMilestone } from '../../store/commands/validate'
+import { useCommand, useLive } from '../../store/context'
+import { validationBoard } from '../../store/reads/validate'
+import type { PhaseProps } from '../types'
+import { MilestoneEditor } from './MilestoneEditor'
+import './validate.css'
+import { commitDraft } from '../../ui/draft'
+
+/**
+ * Milestone validation: the facilitator walks the room through each cluster, one at a time,
+ * while the list beside it shows which milestones are still incomplete.
+ */
+export default function Validate(props: PhaseProps) {
+  const board = useLive(
+    () => props.workshop.id,
+    (db, id) => validationBoard(db, id),
+  )
+  const add = useCommand(addMilestone)
+  const [chosen, setChosen] = createSignal<string | null>(null)
+  // Once the facilitator moves through the milestones, each one opens with focus on its heading.
+  const [walked, setWalked] = createSignal(false)
+  const open = (id: string | null | undefined) => {
+    if (!id) return
+    setWalked(true)
+    setChosen(id)
+  }
+  const [draft, setDraft] = createSignal('')
+  const draftId = createUniqueId()
+  let draftInput: HTMLInputElement | undefined
+
+  const okrs = (): Okrs => {
+    const current = board()
+    return current
+      ? { objectives: current.objectives, keyResults: current.keyResults, hypotheses: current.hypotheses }
+      : { objectives: [], keyResults: [], hypotheses: [] }
+  }
+  const milestones = () => board()?.milestones ?? []
+  const isIncomplete = (fields: Parameters<typeof missingParts>[0]) => missingParts(fields, okrs()).length > 0
+  const incompleteCount = () => milestones().filter(m => isIncomplete(m.fields)).length
+  // The chosen milestone, or the first while none is chosen (or the chosen one was removed).
+  const selectedIndex = () => Math.max(0, milestones().findIndex(m => m.id === chosen()))
+  const selected = () => milestones()[selectedIndex()]
+
+  // In portrait the list is a sideways row: keep the milestone being walked through in sight.
+  let nav: HTMLElement | undefined
+  createEffect(() => {
+    selected()
+    nav?.querySelector('[aria-current="true"]')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' })
+  })
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault()
+    if (!draft().trim()) return draftInput?.focus()
+    await commitDraft(draft, setDraft, async title => setChosen(await add(props.workshop.id, title)))
+  }
+
+  return (
+    <section class="phase validate" aria-labelledby="validate-title">
+      <h2 id="validate-title">Validation</h2>
+      <p class="phase-now">
+        For each milestone, the room names its type, the hypothesis it serves, the key result it moves and what it
+        unlocks or validates.
+      </p>
+      <Show when={board()} fallback={<p class="muted">Loading…</p>}>
+        <p class="validate-summary" role="status" classList={{ 'all-complete': incompleteCount() === 0 }}>
+          <Show when={milestones().length > 0} fallback="No milestone yet">
+            {milestones().length === 1 ? '1 milestone' : `${milestones().length} milestones`}
+            {' · '}
+            {incompleteCount() === 0 ? 'all complete' : `${incompleteCount()} incomplete`}
+          </Show>
+        </p>
+        <div class="validate-layout">
+          <nav class="milestone-nav" aria-label="Milestones" ref={nav}>
+            <Show when={milestones().length > 0}>
+              <ol>
+                <For each={milestones()}>
+                  {(milestone, index) => (
+                    <li>
+                      <button
+                        type="button"
+                        class="nav-item"
+                        aria-current={selected()?.id === milestone.id ? 'true' : undefined}
+                        onClick={() => open(milestone.id)}
+                      >
+                        <span class="nav-number" aria-hidden="true">
+                          {index() + 1}
+                        </span>
+                        <span class="nav-title">{milestone.fields.title.trim() || 'Untitled milestone'}</span>
+                        <span class="nav-status" classList={{ incomplete: isIncomplete(milestone.fields) }}>
+                          {isIncomplete(milestone.fields) ? 'Incomplete' : 'Complete'}
+                        </span>
+                      </button>
+                    </li>
+                  )}
+                </For>
+              </ol>
+            </Show>
+            <form class="add-milestone" onSubmit={submit}>
+              <div class="field">
+                <label for={draftId}>New milestone</label>
+                <input
+                  id={draftId}
+                  ref={draftInput}
+                  value={draft()}
+                  maxLength={2000}
+                  placeholder="A missing idea"
+                  onInput={event => setDraft(event.currentTarget.value)}
+                />
+              </div>
+              <button type="submit" class="button">
+                Add milestone
+              </button>
+            </form>
+          </nav>
+
+          <Show
+            when={selected()}
+            keyed
+            fallback={
+              <p class="empty">
+                No milestone yet. Group the idea cards into milestones in Read &amp; cluster, or add a missing one here.
+              </p>
+            }
+          >
+            {milestone => (
+              <div class="editor-column">
+                <MilestoneEditor
+                  milestone={milestone}
+                  focusOnMount={walked()}
+                  number={selectedIndex() + 1}
+                  count={milestones().length}
+                  okrs={okrs()}
+                  milestones={milestones()}
+                  cards={board()!.cards}
+                  participants={board()!.participants}
+                  anonymous={props.workshop.fields.anonymous}
+                />
+                <div class="walk toolbar">
+                  <button
+                    type="button"
+                    class="button"
+                    disabled={selectedIndex() === 0}
+                    onClick={() => open(milestones()[selectedIndex() - 1]?.id)}
+                  >
+                    ← Previous milestone
+                  </button>
+                  <button
+                    type="button"
+                    class="button primary"
+                    disabled={selectedIndex() >= milestones().length - 1}
+                    onClick={() => open(milestones()[selectedIndex() + 1]?.id)}
+                  >
+                    Next milestone →
+                  </button>
+                </div>
+              </div>
+            )}
+          </Show>
+        </div>
+      </Show>
+    </section>
+  )
+}

@@ -1,0 +1,94 @@
+import { screen, within } from '@solidjs/testing-library'
+import { describe, expect, it } from 'vitest'
+import { voteId } from '../../src/domain/ids'
+import type { MilestoneType } from '../../src/domain/milestone-types'
+import Inventory from '../../src/phases/inventory'
+import type { HarvestDB } from '../../src/store/db'
+import { write } from '../../src/store/writer'
+import { freshWorkshop, renderPhase } from './render-phase'
+
+/** Two objectives, a hypothesis each (one more with nothing for it), three milestones, votes from two people. */
+async function seed(db: HarvestDB, workshopId: string, options: { closed: boolean }) {
+  await write(db, async w => {
+    await w.update(workshopId, 'workshop', { votingClosed: options.closed })
+    const trust = await w.create('objective', workshopId, { title: 'Build trust through match experiences', position: 1 })
+    const growth = await w.create('objective', workshopId, { title: 'Drive growth through social sharing', position: 2 })
+    const kr = async (objectiveId: string, text: string, position: number) =>
+      w.create('keyResult', workshopId, { objectiveId, text, position })
+    const trustKrs = [await kr(trust.id, 'Ratings up 30%', 1), await kr(trust.id, 'Bad matches down 20%', 2), await kr(trust.id, 'Feedback completion above 60%', 3)]
+    const growthKr = await kr(growth.id, '15% of new players come from invites', 1)
+    const hypothesis = async (objectiveId: string, text: string, position: number) =>
+      w.create('hypothesis', workshopId, { objectiveId, keyResultIds: [], text, position })
+    const feedback = await hypothesis(trust.id, 'If we make feedback easier, more players will submit ratings', 1)
+    await hypothesis(trust.id, 'If rankings reflect skill better, fewer matches feel unfair', 2)
+    const sharing = await hypothesis(growth.id, "If users can share with attribution, they'll invite more friends", 3)
+    const milestone = (title: string, type: MilestoneType, hypothesisId: string, keyResultId: string, unlocks: string[] = []) =>
+      w.create('milestone', workshopId, { title, type, hypothesisId, keyResultId, objectiveId: null, unlocks, validates: '' })
+    const email = await milestone('Email-based match feedback form', 'epic', feedback.id, trustKrs[2]!.id)
+    const ab = await milestone('A/B test one-tap rating', 'signal-test', feedback.id, trustKrs[0]!.id, [email.id])
+    const share = await milestone('Share from match details', 'epic', sharing.id, growthKr.id)
+    const people = [
+      await w.create('participant', workshopId, { name: 'Ana', pair: '', position: 1 }),
+      await w.create('participant', workshopId, { name: 'Ben', pair: '', position: 2 }),
+    ]
+    const vote = (person: number, milestoneId: string, count: number) =>
+      w.create('vote', workshopId, { participantId: people[person]!.id, milestoneId, count }, voteId(people[person]!.id, milestoneId))
+    await vote(0, email.id, 3)
+    await vote(0, share.id, 2)
+    await vote(1, share.id, 3)
+    await vote(1, ab.id, 1)
+  })
+}
+
+describe('inventory screen', () => {
+  it('ranks the milestones of each hypothesis by votes and shows them as the seed’s cards', async () => {
+    const { db, workshopId } = await freshWorkshop()
+    await seed(db, workshopId, { closed: true })
+    renderPhase(Inventory, db, workshopId)
+    const trust = await screen.findByRole('region', { name: 'Objective "Build trust through match experiences"' })
+    const entries = within(trust).getAllByRole('listitem').filter(item => item.classList.contains('inv-milestone'))
+    expect(entries.map(entry => entry.getAttribute('aria-label'))).toEqual([
+      'Email-based match feedback form',
+      'A/B test one-tap rating',
+    ])
+    const email = entries[0]!
+    expect(within(email).getByText('3 votes')).toBeTruthy()
+    expect(within(email).getByText('Place 2:')).toBeTruthy()
+    expect(email.textContent).toContain('Link: KR3 of Objective "Build trust through match experiences"')
+    const growth = screen.getByRole('region', { name: 'Objective "Drive growth through social sharing"' })
+    expect(within(growth).getByText('Place 1:')).toBeTruthy()
+    expect(within(growth).getByText('5 votes')).toBeTruthy()
+  })
+
+  it('flags the coverage gaps', async () => {
+    const { db, workshopId } = await freshWorkshop()
+    await seed(db, workshopId, { closed: true })
+    renderPhase(Inventory, db, workshopId)
+    const gaps = await screen.findByRole('region', { name: 'Coverage gaps (3)' })
+    expect(within(gaps).getAllByRole('listitem').map(item => item.textContent)).toEqual([
+      'Hypothesis "If rankings reflect skill better, fewer matches feel unfair" has no milestone',
+      `Hypothesis "If users can share with attribution, they'll invite more friends" has no Spike or Signal Test to test it`,
+      'KR2 of Objective "Build trust through match experiences" has no milestone',
+    ])
+  })
+
+  it('orders the work so that what unlocks comes first', async () => {
+    const { db, workshopId } = await freshWorkshop()
+    await seed(db, workshopId, { closed: true })
+    renderPhase(Inventory, db, workshopId)
+    const order = await screen.findByRole('list', { name: 'Order of work' })
+    expect(within(order).getAllByRole('listitem').map(item => item.textContent)).toEqual([
+      'Share from match details',
+      'A/B test one-tap rating',
+      'Email-based match feedback form',
+    ])
+  })
+
+  it('keeps the votes blind while voting is open', async () => {
+    const { db, workshopId } = await freshWorkshop()
+    await seed(db, workshopId, { closed: false })
+    renderPhase(Inventory, db, workshopId)
+    expect(await screen.findByText(/Voting is still open/)).toBeTruthy()
+    expect(screen.queryByText(/\d votes?$/)).toBeNull()
+  })
+})

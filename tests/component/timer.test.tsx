@@ -1,0 +1,136 @@
+import { screen, waitFor } from '@solidjs/testing-library'
+import userEvent from '@testing-library/user-event'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Rec, Timer as StoredTimer } from '../../src/domain/types'
+import type { PhaseProps } from '../../src/phases/types'
+import type { HarvestDB } from '../../src/store/db'
+import { write } from '../../src/store/writer'
+import { Timer } from '../../src/ui/Timer'
+import { freshWorkshop, renderPhase } from './render-phase'
+
+function IdeationTimer(props: PhaseProps) {
+  return <Timer workshop={props.workshop} phase="ideation" />
+}
+
+async function storedTimer(db: HarvestDB, workshopId: string): Promise<StoredTimer | null> {
+  return ((await db.records.get(workshopId)) as Rec<'workshop'>).fields.timer
+}
+
+async function storeTimer(db: HarvestDB, workshopId: string, timer: StoredTimer) {
+  await write(db, writer => writer.update(workshopId, 'workshop', { timer }))
+}
+
+const shown = () => screen.getByRole('timer', { name: 'Time left' }).textContent
+
+/** A stand-in for WebAudio that counts the tones played. */
+class FakeAudioContext {
+  static tones = 0
+  currentTime = 0
+  destination = {}
+  resume() {
+    return Promise.resolve()
+  }
+  createOscillator() {
+    FakeAudioContext.tones++
+    return { type: 'sine', frequency: { value: 0 }, connect: () => undefined, start: () => undefined, stop: () => undefined }
+  }
+  createGain() {
+    const param = { setValueAtTime: () => undefined, exponentialRampToValueAtTime: () => undefined }
+    return { gain: param, connect: () => undefined }
+  }
+}
+
+afterEach(() => {
+  delete (globalThis as { AudioContext?: unknown }).AudioContext
+})
+
+describe('time-box', () => {
+  it('shows the phase’s time-box from the workshop setting, and counts down once started', async () => {
+    const { db, workshopId } = await freshWorkshop()
+    renderPhase(IdeationTimer, db, workshopId)
+    const user = userEvent.setup()
+    expect(await screen.findByText('Time-box · 7 min')).toBeTruthy()
+    expect(shown()).toBe('7:00')
+    await user.click(screen.getByRole('button', { name: 'Start' }))
+    expect(await screen.findByRole('button', { name: 'Pause' })).toBeTruthy()
+    expect((await storedTimer(db, workshopId))?.startedAt).not.toBeNull()
+    await waitFor(() => expect(shown()).toBe('6:59'), { timeout: 2500 })
+  })
+
+  it('pauses where it is, and a reload shows the same time left', async () => {
+    const { db, workshopId } = await freshWorkshop()
+    const first = renderPhase(IdeationTimer, db, workshopId)
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'Start' }))
+    await new Promise(resolve => setTimeout(resolve, 1100))
+    await user.click(await screen.findByRole('button', { name: 'Pause' }))
+    await screen.findByRole('button', { name: 'Start' })
+    const paused = await storedTimer(db, workshopId)
+    expect(paused?.startedAt).toBeNull()
+    expect(paused?.elapsedMs).toBeGreaterThanOrEqual(1000)
+    const before = shown()
+    expect(before).not.toBe('7:00')
+    await new Promise(resolve => setTimeout(resolve, 1100))
+    expect(shown()).toBe(before)
+
+    first.unmount()
+    renderPhase(IdeationTimer, db, workshopId)
+    await waitFor(() => expect(shown()).toBe(before))
+  })
+
+  it('adds a minute and resets to the setting', async () => {
+    const { db, workshopId } = await freshWorkshop()
+    renderPhase(IdeationTimer, db, workshopId)
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: '+1 minute' }))
+    await waitFor(() => expect(shown()).toBe('8:00'))
+    expect(screen.getByText('Time-box · 8 min')).toBeTruthy()
+    await user.click(screen.getByRole('button', { name: 'Reset' }))
+    await waitFor(() => expect(shown()).toBe('7:00'))
+    expect((await storedTimer(db, workshopId))?.durationMs).toBe(7 * 60_000)
+  })
+
+  it('shows another phase’s running timer as this phase’s own fresh time-box', async () => {
+    const { db, workshopId } = await freshWorkshop()
+    await storeTimer(db, workshopId, { phase: 'mapping', durationMs: 600_000, elapsedMs: 0, startedAt: Date.now() })
+    renderPhase(IdeationTimer, db, workshopId)
+    await screen.findByText('Time-box · 7 min')
+    expect(shown()).toBe('7:00')
+    expect(screen.getByRole('button', { name: 'Start' })).toBeTruthy()
+  })
+
+  it('says time is up without a sound where WebAudio is missing, and keeps every control working', async () => {
+    const { db, workshopId } = await freshWorkshop()
+    renderPhase(IdeationTimer, db, workshopId)
+    await screen.findByText('Time-box · 7 min')
+    await storeTimer(db, workshopId, { phase: 'ideation', durationMs: 60_000, elapsedMs: 59_600, startedAt: Date.now() })
+    expect(await screen.findByText('Time is up', {}, { timeout: 3000 })).toBeTruthy()
+    expect(shown()).toBe('0:00')
+    expect((screen.getByRole('button', { name: 'Start' }) as HTMLButtonElement).disabled).toBe(true)
+    await userEvent.setup().click(screen.getByRole('button', { name: '+1 minute' }))
+    await waitFor(() => expect(screen.queryByText('Time is up')).toBeNull())
+    expect(shown()).toMatch(/^(1:00|0:59)$/)
+  })
+
+  it('plays a short chime with WebAudio when the time runs out', async () => {
+    ;(globalThis as { AudioContext?: unknown }).AudioContext = FakeAudioContext
+    FakeAudioContext.tones = 0
+    const { db, workshopId } = await freshWorkshop()
+    renderPhase(IdeationTimer, db, workshopId)
+    await screen.findByText('Time-box · 7 min')
+    await storeTimer(db, workshopId, { phase: 'ideation', durationMs: 60_000, elapsedMs: 59_600, startedAt: Date.now() })
+    await screen.findByText('Time is up', {}, { timeout: 3000 })
+    expect(FakeAudioContext.tones).toBe(3)
+  })
+
+  it('does not chime when a page opens on a time-box that ran out earlier', async () => {
+    ;(globalThis as { AudioContext?: unknown }).AudioContext = FakeAudioContext
+    FakeAudioContext.tones = 0
+    const { db, workshopId } = await freshWorkshop()
+    await storeTimer(db, workshopId, { phase: 'ideation', durationMs: 60_000, elapsedMs: 0, startedAt: Date.now() - 120_000 })
+    renderPhase(IdeationTimer, db, workshopId)
+    await screen.findByText('Time is up')
+    await new Promise(resolve => setTimeout(resolve, 300))
+    expect(FakeAudioContext.tones).toBe(0)
+  })
+})

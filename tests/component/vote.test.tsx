@@ -1,0 +1,135 @@
+import { screen, waitFor, within } from '@solidjs/testing-library'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { voteId } from '../../src/domain/ids'
+import type { Rec } from '../../src/domain/types'
+import Vote from '../../src/phases/vote'
+import type { HarvestDB } from '../../src/store/db'
+import { write } from '../../src/store/writer'
+import { freshWorkshop, renderPhase } from './render-phase'
+
+const emptyMilestone = { type: null, hypothesisId: null, keyResultId: null, objectiveId: null, unlocks: [], validates: '' }
+
+async function seed(db: HarvestDB, workshopId: string) {
+  return write(db, async w => {
+    const [ana, ben] = [
+      await w.create('participant', workshopId, { name: 'Ana', pair: 'Pair 1', position: 1 }),
+      await w.create('participant', workshopId, { name: 'Ben', pair: 'Pair 1', position: 2 }),
+    ]
+    const feedback = await w.create('milestone', workshopId, { ...emptyMilestone, title: 'Email feedback form', type: 'epic' })
+    const ranking = await w.create('milestone', workshopId, { ...emptyMilestone, title: 'Explore ranking', type: 'spike' })
+    const cache = await w.create('milestone', workshopId, { ...emptyMilestone, title: 'History cache' })
+    return { ana: ana.id, ben: ben.id, feedback: feedback.id, ranking: ranking.id, cache: cache.id }
+  })
+}
+
+const storedVotes = async (db: HarvestDB) =>
+  (await db.records.toArray()).filter((record): record is Rec<'vote'> => record.kind === 'vote')
+
+async function sitDown(name: string) {
+  const user = userEvent.setup()
+  await user.click(await screen.findByRole('button', { name }))
+  await screen.findByRole('heading', { name: `${name} is voting` })
+  return user
+}
+
+describe('prioritize screen', () => {
+  it('lets a voter place dots within the budget and the cap, and refuses past them with a message, writing nothing', async () => {
+    const { db, workshopId } = await freshWorkshop()
+    const ids = await seed(db, workshopId)
+    renderPhase(Vote, db, workshopId)
+    expect(await screen.findByRole('heading', { name: 'Who is voting?' })).toBeTruthy()
+    const user = await sitDown('Ana')
+    const plus = (title: string) => screen.getByRole('button', { name: `+1 vote on ${title}` })
+
+    for (let i = 0; i < 3; i++) await user.click(plus('Email feedback form'))
+    await waitFor(() => expect(screen.getByLabelText('Your votes on Email feedback form: 3')).toBeTruthy())
+    await user.click(plus('Email feedback form'))
+    expect((await screen.findByRole('alert')).textContent).toBe('At most 3 votes on one milestone')
+    expect(((await db.records.get(voteId(ids.ana, ids.feedback))) as Rec<'vote'>).fields.count).toBe(3)
+
+    await user.click(plus('Explore ranking'))
+    await user.click(plus('Explore ranking'))
+    await waitFor(() => expect(screen.getByText('0 of 5 votes left')).toBeTruthy())
+    expect(screen.queryByRole('alert')).toBeNull()
+    const before = JSON.stringify(await db.records.orderBy('id').toArray())
+    await user.click(plus('History cache'))
+    expect((await screen.findByRole('alert')).textContent).toBe('You have used all 5 of your votes')
+    expect(JSON.stringify(await db.records.orderBy('id').toArray())).toBe(before)
+
+    // Taking a dot back frees one for another milestone.
+    await user.click(screen.getByRole('button', { name: '−1 vote on Explore ranking' }))
+    await waitFor(() => expect(screen.getByText('1 of 5 votes left')).toBeTruthy())
+    await user.click(plus('History cache'))
+    await waitFor(async () => expect((await storedVotes(db)).map(v => v.fields.count).sort()).toEqual([1, 1, 3]))
+  })
+
+  it('hides a voter’s dots from the next voter and shows no totals while voting is open', async () => {
+    const { db, workshopId } = await freshWorkshop()
+    await seed(db, workshopId)
+    renderPhase(Vote, db, workshopId)
+    let user = await sitDown('Ana')
+    for (let i = 0; i < 2; i++) await user.click(screen.getByRole('button', { name: '+1 vote on Explore ranking' }))
+    await waitFor(() => expect(screen.getByLabelText('Your votes on Explore ranking: 2')).toBeTruthy())
+    await user.click(screen.getAllByRole('button', { name: 'Done — pass it on' })[0]!)
+
+    const privacy = await screen.findByRole('region', { name: 'Pass the tablet on' })
+    expect(privacy.textContent).toContain('Ana’s votes are in and hidden')
+    expect(screen.queryByText(/Explore ranking/)).toBeNull()
+    expect(screen.queryByRole('heading', { name: 'Totals' })).toBeNull()
+
+    user = await sitDown('Ben')
+    expect(screen.getByLabelText('Your votes on Explore ranking: 0')).toBeTruthy()
+    expect(screen.getByText('5 of 5 votes left')).toBeTruthy()
+    expect(screen.queryByText(/votes? on 3 milestones/)).toBeNull()
+  })
+
+  it('shows the totals, ranked, only after the facilitator closes voting, and can reopen it', async () => {
+    const { db, workshopId } = await freshWorkshop()
+    const ids = await seed(db, workshopId)
+    await write(db, async w => {
+      const vote = (participantId: string, milestoneId: string, count: number) =>
+        w.create('vote', workshopId, { participantId, milestoneId, count }, voteId(participantId, milestoneId))
+      await vote(ids.ana, ids.ranking, 3)
+      await vote(ids.ben, ids.feedback, 2)
+      await vote(ids.ben, ids.ranking, 1)
+    })
+    renderPhase(Vote, db, workshopId)
+    const user = userEvent.setup()
+    await screen.findByRole('heading', { name: 'Who is voting?' })
+    expect(screen.queryByRole('list', { name: 'Milestones by votes' })).toBeNull()
+
+    await user.click(screen.getByRole('button', { name: 'Close voting' }))
+    const confirm = await screen.findByRole('alertdialog', { name: 'Close voting?' })
+    await user.click(within(confirm).getByRole('button', { name: 'Close voting' }))
+
+    const ranking = await screen.findByRole('list', { name: 'Milestones by votes' })
+    expect(within(ranking).getAllByRole('listitem').map(row => row.textContent)).toEqual([
+      '#1Place 1: Explore rankingSpike4 votes',
+      '#2Place 2: Email feedback formEpic2 votes',
+      '#3Place 3: History cache0 votes',
+    ])
+    expect(((await db.records.get(workshopId)) as Rec<'workshop'>).fields.votingClosed).toBe(true)
+    expect(screen.queryByRole('button', { name: 'Ana' })).toBeNull()
+
+    await user.click(screen.getByRole('button', { name: 'Reopen voting' }))
+    expect(await screen.findByRole('heading', { name: 'Who is voting?' })).toBeTruthy()
+    expect(screen.queryByRole('list', { name: 'Milestones by votes' })).toBeNull()
+  })
+
+  it('flags a voter over budget after a merge, keeping the votes counted', async () => {
+    const { db, workshopId } = await freshWorkshop()
+    const ids = await seed(db, workshopId)
+    // As two tablets' handoffs leave it: 3 dots on each tablet, 6 in all against a budget of 5.
+    await write(db, async w => {
+      await w.create('vote', workshopId, { participantId: ids.ana, milestoneId: ids.feedback, count: 3 }, voteId(ids.ana, ids.feedback))
+      await w.create('vote', workshopId, { participantId: ids.ana, milestoneId: ids.ranking, count: 3 }, voteId(ids.ana, ids.ranking))
+      await w.update(workshopId, 'workshop', { votingClosed: true })
+    })
+    renderPhase(Vote, db, workshopId)
+    const flags = await screen.findByRole('region', { name: 'Check before relying on the totals' })
+    expect(within(flags).getByText('⚠ Ana has 6 votes, budget 5')).toBeTruthy()
+    const ranking = screen.getByRole('list', { name: 'Milestones by votes' })
+    expect(ranking.textContent).toContain('3 votes')
+  })
+})
