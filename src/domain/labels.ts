@@ -20,7 +20,12 @@ export function keyResultLabel(keyResult: KeyResultLike, keyResults: readonly Ke
     .filter(other => other.fields.objectiveId === keyResult.fields.objectiveId)
     .sort((a, b) => a.fields.position - b.fields.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   const index = siblings.findIndex(other => other.id === keyResult.id)
-  return index < 0 ? 'KR?' : `KR${index + 1}`
+  return index < 0 ? 'KR?' : keyResultLabelAt(index)
+}
+
+/** "KR1", "KR2"…: the name of the key result at `index` in its objective's ordered list. */
+export function keyResultLabelAt(index: number): string {
+  return `KR${index + 1}`
 }
 
 /** `Objective "Build trust through match experiences"`, quoted as the seed writes it. */

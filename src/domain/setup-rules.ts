@@ -112,11 +112,3 @@ export function groupByPair<P extends { readonly pair: string }>(people: readonl
     .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : comparePairs(a, b)))
     .map(([pair, members]) => ({ pair, people: members }))
 }
-
-/**
- * "KR1", "KR2"…: how the method names a key result, by its index in its objective's list (in
- * the shown order). For a lone key result, `keyResultLabel` in labels.ts counts the same way.
- */
-export function keyResultLabelAt(index: number): string {
-  return `KR${index + 1}`
-}

@@ -118,9 +118,9 @@ export interface SuggestOptions {
 
 /**
  * Groups of cards that are alike. Every pair of cards in a group is at least `threshold`
- * alike and shares `minShared` words (complete linkage), so a chain of half-related cards (A like B, B like C, A nothing
- * like C) does not become one group. Pairs are joined most alike first; the result does not
- * depend on anything but the cards and their order.
+ * alike and shares `minShared` words (complete linkage), so a chain of half-related cards
+ * (A like B, B like C, A nothing like C) does not become one group. Pairs are joined most
+ * alike first; the result depends on nothing but the cards and their order.
  *
  * Only cards that share a word are ever compared (through an index of words), so the cost
  * follows how many pairs share words, not the square of the number of cards.

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@solidjs/testing-library'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Rec } from '../../src/domain/types'
 import { recordsOf } from '../../src/store/queries'
+import { write } from '../../src/store/writer'
 import { cardButton, openCluster } from './cluster-seed'
 
 const originalElementFromPoint = document.elementFromPoint
@@ -102,6 +103,19 @@ describe('read & cluster: grouping by drag', () => {
 })
 
 describe('read & cluster: milestones', () => {
+  it('shows a card whose milestone was removed on another tablet as ungrouped', async () => {
+    const { db, milestones } = await openCluster({
+      cards: [{ text: 'Referral links', in: 'Referrals' }],
+      milestones: ['Referrals'],
+    })
+    await screen.findByText('Referral links')
+    expect(within(milestone(1)).getByText('Referral links')).toBeTruthy()
+    // Another tablet's handoff brings the milestone's tombstone, but not the card's move.
+    await write(db, writer => writer.remove(milestones.get('Referrals')!.id))
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Milestone 1' })).toBeNull())
+    expect(within(screen.getByRole('list', { name: 'Ungrouped cards' })).getByText('Referral links')).toBeTruthy()
+  })
+
   it('renames a milestone as it is typed, and flags two with the same title', async () => {
     const { db, workshopId, user } = await openCluster({ cards: [], milestones: ['Referrals', 'Ranking'] })
     const title = await screen.findByLabelText('Milestone 2 title')
@@ -125,16 +139,22 @@ describe('read & cluster: milestones', () => {
         { text: 'Invite rewards', in: 'Invites' },
         { text: 'Invite wording test', in: 'Invites' },
       ],
-      milestones: ['Referrals', 'Invites'],
+      milestones: ['Referrals', 'Invites', 'Ranking'],
     })
+    const ranking = milestones.get('Ranking')!.id
+    await write(db, writer => writer.update(ranking, 'milestone', { unlocks: [milestones.get('Invites')!.id] }))
     await screen.findByText('Invite rewards')
     await user.click(screen.getByRole('button', { name: 'Merge milestone 2 into another milestone' }))
     const chooser = await screen.findByRole('dialog', { name: 'Merge “Invites” into…' })
     expect(within(chooser).queryByRole('button', { name: /^Invites/ })).toBeNull()
     await user.click(within(chooser).getByRole('button', { name: /^Referrals/ }))
 
-    await waitFor(() => expect(screen.queryByRole('region', { name: 'Milestone 2' })).toBeNull())
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Milestone 3' })).toBeNull())
+    expect((screen.getByLabelText('Milestone 2 title') as HTMLTextAreaElement).value).toBe('Ranking')
     expect(within(milestone(1)).getAllByRole('listitem')).toHaveLength(3)
+    // What unlocked the merged milestone now unlocks the one it was merged into.
+    const stillLinked = (await db.records.get(ranking)) as Rec<'milestone'>
+    expect(stillLinked.fields.unlocks).toEqual([milestones.get('Referrals')!.id])
     const invites = (await db.records.get(milestones.get('Invites')!.id)) as Rec<'milestone'>
     expect(invites.deleted).toBeDefined()
     const stored = await recordsOf(db, workshopId, 'card')
@@ -200,7 +220,9 @@ describe('read & cluster: suggested groups', () => {
   it('shows the words the cards share, and makes a milestone of an accepted suggestion', async () => {
     const { db, workshopId, user } = await openCluster({ cards })
     expect((await screen.findByRole('button', { name: /^Suggested groups/ })).textContent).toBe('Suggested groups 0')
-    await waitFor(() => expect(screen.getByRole('button', { name: /^Suggested groups/ }).textContent).toBe('Suggested groups 2'))
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: /^Suggested groups/ }).textContent).toBe('Suggested groups 2'),
+    )
     const suggestions = await showSuggestions(user)
     const first = within(suggestions).getByRole('listitem', { name: 'Suggested group 1: 2 cards' })
     expect(first.textContent).toContain('shared: email, feedback, form, match')

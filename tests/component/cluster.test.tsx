@@ -57,6 +57,11 @@ describe('read & cluster: read one by one', () => {
     fireEvent.pointerUp(card, { pointerId: 1, clientX: 300, clientY: 210 })
     expect(screen.getByText('Card 2 of 3')).toBeTruthy()
 
+    // The place is kept while the room groups a card on the board.
+    await user.click(screen.getByRole('button', { name: 'Group into milestones' }))
+    await user.click(screen.getByRole('button', { name: 'Read one by one' }))
+    expect(screen.getByText('Card 2 of 3')).toBeTruthy()
+
     await user.click(screen.getByRole('button', { name: 'Previous' }))
     expect(screen.getByText('Card 1 of 3')).toBeTruthy()
   })

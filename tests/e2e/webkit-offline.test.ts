@@ -181,7 +181,6 @@ test('WebKit: installed once, the app works with the network gone, and keeps its
   // 4. Create a workshop and an objective, offline.
   await (await findByRole(browser, 'button', 'New workshop')).click()
   const titleInput = await findByRole(browser, 'textbox', 'Workshop title')
-  expect(await titleInput.getAttribute('id')).toBe('workshop-title-input')
   await titleInput.setValue(title)
   await (await findByRole(browser, 'button', 'Create workshop')).click()
   await browser.waitUntil(async () => /^#\/workshop\/[A-Za-z0-9_.-]+$/.test(new URL(await browser.getUrl()).hash), {
@@ -192,7 +191,6 @@ test('WebKit: installed once, the app works with the network gone, and keeps its
   expect(await (await findByRole(browser, 'heading', title)).getTagName()).toBe('h1')
 
   const newObjective = await findByRole(browser, 'textbox', 'New objective')
-  expect(await newObjective.getAttribute('id')).toBe('new-objective')
   await newObjective.setValue(objective)
   await (await findByRole(browser, 'button', 'Add objective')).click()
   const added = await findByRole(browser, 'textbox', 'Objective 1')

@@ -12,10 +12,11 @@ import {
 import { useActions, useCommand } from '../../store/context'
 import { ConfirmDialog } from '../../ui/Dialog'
 import { createDragAndDrop, makeSidewaysPanGuard } from '../../ui/DragDrop'
-import type { Board } from './board'
+import type { Board } from './board-state'
 import { CardList } from './CardList'
 import {
   cardCount,
+  milestoneOfDrop,
   NEW_MILESTONE_DROP,
   UNGROUPED_DROP,
   type ClusterKit,
@@ -60,7 +61,8 @@ export function ClusterBoard(props: BoardProps) {
     }
     return seen
   })
-  const isDuplicate = (milestone: Rec<'milestone'>) => (duplicateTitles().get(sameTitle(milestone.fields.title)) ?? 0) > 1
+  const isDuplicate = (milestone: Rec<'milestone'>) =>
+    (duplicateTitles().get(sameTitle(milestone.fields.title)) ?? 0) > 1
 
   /** Moves cards that are not there yet; shown at once, stored in one transaction. */
   async function moveTo(cardIds: readonly string[], place: string | null) {
@@ -82,10 +84,11 @@ export function ClusterBoard(props: BoardProps) {
     label: payload => payload.label,
     ghostClass: 'drag-ghost',
     onDrop: (payload, target) => {
-      if (payload.cardIds.length > 1) board.clearSelection()
+      if (payload.cardIds.some(id => board.isSelected(id))) board.clearSelection()
+      const milestoneId = milestoneOfDrop(target)
       if (target === NEW_MILESTONE_DROP) void newMilestoneFrom(payload.cardIds)
       else if (target === UNGROUPED_DROP) void moveTo(payload.cardIds, null)
-      else if (target.startsWith('milestone:')) void moveTo(payload.cardIds, target.slice('milestone:'.length))
+      else if (milestoneId) void moveTo(payload.cardIds, milestoneId)
     },
   })
 

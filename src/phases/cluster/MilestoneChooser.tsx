@@ -23,11 +23,11 @@ export function MilestoneChooser(props: ChooserProps) {
                 <button
                   type="button"
                   class="button chooser-choice"
-                  aria-label={`${choice.milestone.fields.title || 'Untitled milestone'} (milestone ${choice.number}, ${cardCount(choice.count)})`}
+                  aria-label={`${title(choice.milestone)} (milestone ${choice.number}, ${cardCount(choice.count)})`}
                   onClick={() => props.onChoose(choice.milestone.id)}
                 >
                   <span class="chooser-number">{choice.number}</span>
-                  <span class="chooser-title">{choice.milestone.fields.title || 'Untitled milestone'}</span>
+                  <span class="chooser-title">{title(choice.milestone)}</span>
                   <span class="tag">{cardCount(choice.count)}</span>
                 </button>
               </li>
@@ -42,4 +42,8 @@ export function MilestoneChooser(props: ChooserProps) {
       </div>
     </Dialog>
   )
+}
+
+function title(milestone: Rec<'milestone'>): string {
+  return milestone.fields.title || 'Untitled milestone'
 }

@@ -65,7 +65,9 @@ export function MilestonePanel(props: MilestonePanelProps) {
       </Show>
       <Show
         when={cards().length > 0}
-        fallback={<p class="milestone-empty">No cards yet. Drop cards here, or select cards and use “Add to…”.</p>}
+        fallback={
+          <p class="milestone-empty">No cards yet. Drop cards here, or select cards and use “Add to…”.</p>
+        }
       >
         <CardList cards={cards()} kit={props.kit} label={`Cards in milestone ${props.number}`} />
       </Show>
@@ -80,10 +82,20 @@ export function MilestonePanel(props: MilestonePanelProps) {
             Split off {selectedHere().length} selected
           </button>
         </Show>
-        <button type="button" class="button" aria-label={`Merge ${name()} into another milestone`} onClick={() => props.onMerge()}>
+        <button
+          type="button"
+          class="button"
+          aria-label={`Merge ${name()} into another milestone`}
+          onClick={() => props.onMerge()}
+        >
           Merge into…
         </button>
-        <button type="button" class="button danger-quiet" aria-label={`Remove ${name()}`} onClick={() => props.onRemove()}>
+        <button
+          type="button"
+          class="button danger-quiet"
+          aria-label={`Remove ${name()}`}
+          onClick={() => props.onRemove()}
+        >
           Remove
         </button>
       </div>

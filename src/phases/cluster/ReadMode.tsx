@@ -1,9 +1,12 @@
-import { createEffect, createSignal, onCleanup, onMount, Show } from 'solid-js'
+import { onCleanup, onMount, Show } from 'solid-js'
 import type { Rec } from '../../domain/types'
 import { makeSidewaysPanGuard } from '../../ui/DragDrop'
 
 interface ReadModeProps {
   cards: readonly Rec<'card'>[]
+  /** The card being read, kept by the screen so switching to the board and back keeps the place. */
+  index: number
+  onIndex: (index: number) => void
   authorOf: (card: Rec<'card'>) => string | null
   hypothesisOf: (card: Rec<'card'>) => { label: string; text: string } | null
   /** The title of the card's milestone, or null while it is ungrouped. */
@@ -18,15 +21,11 @@ const SWIPE_PX = 60
  * Previous by button, arrow key or swipe.
  */
 export function ReadMode(props: ReadModeProps) {
-  const [index, setIndex] = createSignal(0)
   const total = () => props.cards.length
-  const current = () => props.cards[Math.min(index(), total() - 1)]
-  const go = (step: number) => setIndex(at => Math.max(0, Math.min(total() - 1, at + step)))
-
-  // A card grouped away or arriving in a merge must not leave the reader past the end.
-  createEffect(() => {
-    if (index() > 0 && index() >= total()) setIndex(Math.max(0, total() - 1))
-  })
+  // A card removed on another tablet must not leave the reader past the end.
+  const index = () => Math.max(0, Math.min(props.index, total() - 1))
+  const current = () => props.cards[index()]
+  const go = (step: number) => props.onIndex(Math.max(0, Math.min(total() - 1, index() + step)))
 
   const onKey = (event: KeyboardEvent) => {
     const target = event.target as HTMLElement | null
@@ -59,7 +58,7 @@ export function ReadMode(props: ReadModeProps) {
       {card => (
         <section class="read-mode" aria-label="Read the cards one by one">
           <p class="read-position" aria-live="polite">
-            Card {Math.min(index(), total() - 1) + 1} of {total()}
+            Card {index() + 1} of {total()}
           </p>
           <article
             ref={element => onCleanup(makeSidewaysPanGuard(element))}

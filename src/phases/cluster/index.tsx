@@ -5,7 +5,7 @@ import { useCommand, useLive } from '../../store/context'
 import { clusterView, type ClusterView } from '../../store/reads/cluster'
 import { Timer } from '../../ui/Timer'
 import type { PhaseProps } from '../types'
-import { createBoard } from './board'
+import { createBoard } from './board-state'
 import { ClusterBoard } from './Board'
 import { cardCount } from './kit'
 import { ReadMode } from './ReadMode'
@@ -21,6 +21,7 @@ export default function Cluster(props: PhaseProps) {
   )
   const board = createBoard(view)
   const [mode, setMode] = createSignal<Mode>('group')
+  const [reading, setReading] = createSignal(0)
 
   const names = createMemo(() => new Map((view()?.participants ?? []).map(person => [person.id, person.fields.name])))
   const hypotheses = createMemo(
@@ -80,6 +81,8 @@ export default function Cluster(props: PhaseProps) {
               <Match when={mode() === 'read'}>
                 <ReadMode
                   cards={board.cards()}
+                  index={reading()}
+                  onIndex={setReading}
                   authorOf={authorOf}
                   hypothesisOf={hypothesisOf}
                   milestoneOf={milestoneTitleOf}
@@ -113,14 +116,18 @@ function RevealGate(props: { view: ClusterView; workshopId: string }) {
       </p>
       <Show when={counts().open > 0}>
         <p class="muted">
-          {cardCount(counts().open)} {counts().open === 1 ? 'is' : 'are'} not sealed yet: their authors have not passed the
-          tablet on.
+          {cardCount(counts().open)} {counts().open === 1 ? 'is' : 'are'} not sealed yet: their authors have not
+          passed the tablet on.
         </p>
       </Show>
       <Show when={counts().cards === 0}>
         <p class="muted">No card has reached this tablet yet. Collect the tablets’ handoffs first.</p>
       </Show>
-      <button type="button" class="button primary reveal-button" onClick={() => void reveal(props.workshopId).catch(() => undefined)}>
+      <button
+        type="button"
+        class="button primary reveal-button"
+        onClick={() => void reveal(props.workshopId).catch(() => undefined)}
+      >
         Reveal all cards
       </button>
     </div>

@@ -1,6 +1,6 @@
 import type { Rec } from '../../domain/types'
 import type { createDragAndDrop } from '../../ui/DragDrop'
-import type { Board } from './board'
+import type { Board } from './board-state'
 
 /** What a drag carries: one card, or every selected card when a selected one is dragged. */
 export interface DragCards {
@@ -21,8 +21,13 @@ export interface ClusterKit {
   press(event: PointerEvent, card: Rec<'card'>): void
 }
 
+const MILESTONE_PREFIX = 'milestone:'
+
 /** The drop key of a milestone, as its `data-drop` attribute carries it. */
-export const milestoneDrop = (milestoneId: string) => `milestone:${milestoneId}`
+export const milestoneDrop = (milestoneId: string) => `${MILESTONE_PREFIX}${milestoneId}`
+/** The milestone a drop key names, or null for another target. */
+export const milestoneOfDrop = (key: string) =>
+  key.startsWith(MILESTONE_PREFIX) ? key.slice(MILESTONE_PREFIX.length) : null
 export const UNGROUPED_DROP = 'ungrouped'
 export const NEW_MILESTONE_DROP = 'new'
 

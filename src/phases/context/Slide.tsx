@@ -1,5 +1,5 @@
+import { keyResultLabelAt } from '../../domain/labels'
 import { For, Show } from 'solid-js'
-import { keyResultLabelAt } from '../../domain/setup-rules'
 import type { ObjectiveOutline } from '../../store/reads/setup'
 
 /** One objective as the room sees it: its key results and the hypotheses linked to it. */

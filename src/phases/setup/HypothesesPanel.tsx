@@ -1,5 +1,4 @@
 import { createEffect, createUniqueId, For, Show, createMemo } from 'solid-js'
-import { keyResultLabelAt } from '../../domain/setup-rules'
 import type { Rec } from '../../domain/types'
 import { addHypothesis, moveTo, setHypothesisKeyResult, tieHypothesisToObjective } from '../../store/commands/setup'
 import { useActions, useCommand } from '../../store/context'
@@ -9,7 +8,7 @@ import { TextField } from '../../ui/TextField'
 import { AddForm } from './AddForm'
 import type { Ask } from './ask'
 import { RemoveButton } from './RemoveButton'
-import { hypothesisLabels } from '../../domain/labels'
+import { hypothesisLabels, keyResultLabelAt } from '../../domain/labels'
 
 const SHAPE = 'If we make feedback easier, then more players will submit ratings'
 

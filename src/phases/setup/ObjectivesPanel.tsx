@@ -1,5 +1,5 @@
+import { keyResultLabelAt } from '../../domain/labels'
 import { Show } from 'solid-js'
-import { keyResultLabelAt } from '../../domain/setup-rules'
 import { addKeyResult, moveTo, removeKeyResult, removeObjectiveWithItems } from '../../store/commands/setup'
 import { useActions, useCommand } from '../../store/context'
 import type { ObjectiveOutline } from '../../store/reads/setup'

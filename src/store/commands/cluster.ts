@@ -47,7 +47,8 @@ export async function newMilestoneFromCards(
     const cards = await liveCards(writer, cardIds)
     const taken = options.onlyUngrouped ? await stillUngrouped(writer, cards) : cards
     if (taken.length === 0) throw new Error('These cards have been grouped meanwhile; nothing was changed.')
-    const milestone = await writer.create('milestone', workshopId, emptyMilestone(titleFromCardText(taken[0]!.fields.text)))
+    const title = titleFromCardText(taken[0]!.fields.text)
+    const milestone = await writer.create('milestone', workshopId, emptyMilestone(title))
     await moveCards(
       writer,
       taken.map(card => card.id),
@@ -68,7 +69,12 @@ export async function ungroupCards(db: HarvestDB, cardIds: readonly string[]): P
  * has not decided yet is taken from `fromId`, links to `fromId` are pointed at `intoId`, and
  * `fromId` becomes a tombstone, so no tablet's later merge brings it back.
  */
-export async function mergeMilestones(db: HarvestDB, workshopId: string, fromId: string, intoId: string): Promise<void> {
+export async function mergeMilestones(
+  db: HarvestDB,
+  workshopId: string,
+  fromId: string,
+  intoId: string,
+): Promise<void> {
   if (fromId === intoId) throw new Error('A milestone cannot be merged into itself.')
   await write(db, async writer => {
     const from = await requireMilestone(writer, fromId)
@@ -181,7 +187,8 @@ async function repointUnlocks(
     .equals([workshopId, 'milestone'])
     .toArray()) as Rec<'milestone'>[]
   for (const milestone of milestones) {
-    if (milestone.deleted !== undefined || milestone.id === fromId || !milestone.fields.unlocks.includes(fromId)) continue
+    if (milestone.deleted !== undefined || milestone.id === fromId) continue
+    if (!milestone.fields.unlocks.includes(fromId)) continue
     const unlocks = milestone.fields.unlocks.map(id => (id === fromId ? toId : id))
     const kept = [...new Set(unlocks.filter((id): id is string => id !== null && id !== milestone.id))]
     await writer.update(milestone.id, 'milestone', { unlocks: kept })

@@ -62,7 +62,8 @@ export function createBoard(view: Accessor<ClusterView | undefined>) {
     let next: Map<string, PendingMove> | null = null
     for (const [id, move] of moves) {
       const card = byId.get(id)
-      const settled = card && move.stored && (card.fields.milestoneId === move.place || card.stamps.milestoneId !== move.before)
+      const settled =
+        card && move.stored && (card.fields.milestoneId === move.place || card.stamps.milestoneId !== move.before)
       if (!card || settled) {
         next ??= new Map(moves)
         next.delete(id)
