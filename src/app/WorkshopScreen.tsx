@@ -1,5 +1,6 @@
 import { Show, Suspense } from 'solid-js'
 import { Dynamic } from 'solid-js/web'
+import { HandoffToolbar } from '../phases/handoff/HandoffToolbar'
 import { queries } from '../store'
 import { useActions, useLive } from '../store/context'
 import { PHASE_SCREENS } from './phases'
@@ -38,6 +39,7 @@ export function WorkshopScreen(props: { workshopId: string; onHome: () => void }
                 ← All workshops
               </button>
               <h1 id="workshop-title">{current().fields.title || 'Untitled workshop'}</h1>
+              <HandoffToolbar workshop={current()} />
             </div>
             <Stepper current={phase()} onSelect={next => void actions.setPhase(current().id, next)} />
             <Suspense fallback={<p class="muted">Opening…</p>}>

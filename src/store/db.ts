@@ -6,6 +6,8 @@ import { declareSchema } from './schema'
 export type MetaRow =
   | { key: 'device'; deviceId: string; name: string }
   | { key: 'clock'; wall: number; counter: number }
+  /** A tablet that acknowledged a handoff of a workshop, and what it then held (commands/handoff.ts). */
+  | { key: `peer:${string}`; workshopId: string; deviceId: string; at: string; held: Record<string, string> }
 
 export const DEFAULT_DB_NAME = 'okra-harvest'
 

@@ -59,6 +59,9 @@ describe('touch targets and screenshots of every screen', () => {
       await page.goto(inject('baseUrl'))
       await page.getByRole('heading', { name: 'Workshops' }).waitFor()
       await check('home-empty')
+      // The offline notice floats over whatever is below it: out of the way for the pictures.
+      const ok = page.getByRole('button', { name: 'OK', exact: true })
+      await ok.waitFor({ timeout: 10_000 }).then(() => ok.click()).catch(() => undefined)
       await openSampleWorkshop(page)
 
       const steps = page.getByRole('navigation', { name: 'Workshop steps' }).getByRole('button')

@@ -1,11 +1,11 @@
-import { createSignal, For, Show } from 'solid-js'
-import { countOf, kindName, recordLabel } from '../../domain/describe'
-import { KINDS, type AnyRec, type Rec } from '../../domain/types'
+import { createSignal, Show } from 'solid-js'
+import type { Rec } from '../../domain/types'
 import { checkSameWorkshop, type Backup } from '../../exchange/backup'
-import { readTextFile } from '../../exchange/file'
 import type { IncomingSummary } from '../../store/commands/incoming'
 import { useActions } from '../../store/context'
 import { Dialog } from '../../ui/Dialog'
+import { readTextFile } from '../../exchange/file'
+import { IncomingSummary as SummaryView } from './IncomingSummary'
 
 interface OpenBackupProps {
   /** When set, only a backup of this workshop may be merged. */
@@ -85,7 +85,7 @@ export function OpenBackup(props: OpenBackupProps) {
         {preview => (
           <Dialog title={`Backup of “${preview().backup.title}”`} onClose={close}>
             <p class="dialog-body">Saved {new Date(preview().backup.createdAt).toLocaleString()}.</p>
-            <Summary summary={preview().summary} />
+            <SummaryView summary={preview().summary} />
             <div class="dialog-actions">
               <button type="button" class="button" onClick={close}>
                 Cancel
@@ -128,49 +128,5 @@ export function OpenBackup(props: OpenBackupProps) {
         )}
       </Show>
     </>
-  )
-}
-
-function Summary(props: { summary: IncomingSummary }) {
-  const line = (change: 'new' | 'changed') =>
-    KINDS.filter(kind => props.summary.counts[kind][change] > 0)
-      .map(kind => countOf(kind, props.summary.counts[kind][change]))
-      .join(', ')
-  const named = () =>
-    props.summary.items
-      .map(item => ({ item, label: recordLabel(item.record as AnyRec) }))
-      .filter(entry => entry.label !== null)
-      .slice(0, 8)
-  return (
-    <div class="dialog-body summary">
-      <Show
-        when={props.summary.newCount + props.summary.changedCount > 0}
-        fallback={<p>Everything in this file is already on this tablet.</p>}
-      >
-        <Show when={props.summary.newCount > 0}>
-          <p>
-            <strong>New:</strong> {line('new')}
-          </p>
-        </Show>
-        <Show when={props.summary.changedCount > 0}>
-          <p>
-            <strong>Changed:</strong> {line('changed')}
-          </p>
-        </Show>
-        <ul class="preview-list">
-          <For each={named()}>
-            {entry => (
-              <li>
-                <span class="tag">{entry.item.change === 'new' ? 'new' : 'changed'}</span> {kindName(entry.item.record.kind)}:{' '}
-                {entry.label}
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
-      <Show when={props.summary.sameCount > 0}>
-        <p class="muted">{props.summary.sameCount} records are already here as they are.</p>
-      </Show>
-    </div>
   )
 }

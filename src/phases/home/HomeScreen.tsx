@@ -3,6 +3,7 @@ import type { Rec } from '../../domain/types'
 import { queries } from '../../store'
 import { useActions, useLive } from '../../store/context'
 import { ConfirmDialog, Dialog } from '../../ui/Dialog'
+import { JoinButton } from '../handoff/JoinButton'
 import { OpenBackup } from '../handoff/OpenBackup'
 
 interface HomeProps {
@@ -34,6 +35,7 @@ export function HomeScreen(props: HomeProps) {
           New workshop
         </button>
         <OpenBackup label="Open a backup file" onMerged={id => props.onOpen(id)} />
+        <JoinButton onJoined={id => props.onOpen(id)} />
       </div>
 
       <Show when={workshops()} fallback={<p class="muted">Loading…</p>}>

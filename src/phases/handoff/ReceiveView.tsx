@@ -1,0 +1,316 @@
+import { createSignal, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js'
+import type { Rec } from '../../domain/types'
+import type { Bundle } from '../../exchange/bundle'
+import { openBundle } from '../../exchange/codec'
+import { holdingsDigest } from '../../exchange/delta'
+import { readHandoffFile } from '../../exchange/handoff-file'
+import { deriveSession } from '../../exchange/keys'
+import { drawQr } from '../../exchange/qr'
+import { writeReceipt } from '../../exchange/receipt'
+import type { Refusal } from '../../exchange/refusal'
+import { createReceiver, JOIN_SESSION, type Receiver } from '../../exchange/transfer'
+import { readU32, type Session } from '../../exchange/wire'
+import type { IncomingSummary as Summary } from '../../store/commands/incoming'
+import { mergeHandoff } from '../../store/commands/handoff'
+import { useCommand } from '../../store/context'
+import { previewHandoff, type HandoffPreview } from '../../store/reads/handoff'
+import { IncomingSummary } from './IncomingSummary'
+import { Overlay } from './Overlay'
+import { cameraScanner, formatDay, tabletName, type Scanner } from './scanner'
+
+export interface ReceiveViewProps {
+  /** The workshop to receive into; without it, this tablet is joining one. */
+  workshop?: Rec<'workshop'>
+  onClose: () => void
+  /** After a join: open the workshop. */
+  onJoined?: (workshopId: string) => void
+  scanner?: Scanner
+}
+
+type State =
+  | { step: 'scanning'; solved: number; total: number; message: string }
+  | { step: 'refused'; message: string }
+  | { step: 'preview'; bundle: Bundle; transferId: number; preview: HandoffPreview }
+  | { step: 'merged'; bundle: Bundle; summary: Summary; receipt: string | null }
+
+/** A damaged frame now and then is a misread; only a run of them is worth telling. */
+const DAMAGED_RUN = 3
+
+/**
+ * Receives a workshop by camera (or file): progress while scanning, a preview of what is new,
+ * changed or flagged, one merge, then the "received" code for the sender. Every refusal
+ * writes nothing.
+ */
+export default function ReceiveView(props: ReceiveViewProps) {
+  const joining = () => !props.workshop
+  const preview = useCommand(previewHandoff)
+  const merge = useCommand(mergeHandoff)
+  const [state, setState] = createSignal<State>({ step: 'scanning', solved: 0, total: 0, message: '' })
+  const [busy, setBusy] = createSignal(false)
+  let camera: HTMLDivElement | undefined
+  let fileInput: HTMLInputElement | undefined
+  let stopCamera = () => {}
+  let receiver: Receiver | undefined
+  let damagedRun = 0
+
+  const session = (): Promise<Session> =>
+    props.workshop ? deriveSession(props.workshop.id, props.workshop.fields.secret) : Promise.resolve(JOIN_SESSION)
+
+  function startScanning() {
+    stopCamera()
+    damagedRun = 0
+    receiver = props.workshop
+      ? createReceiver({ mode: 'sealed', workshopId: props.workshop.id, secret: props.workshop.fields.secret })
+      : createReceiver({ mode: 'join' })
+    setState({ step: 'scanning', solved: 0, total: 0, message: '' })
+    const mine = receiver
+    // The camera's container is in the DOM once the scanning step has rendered.
+    queueMicrotask(() => {
+      if (mine !== receiver || !camera) return
+      stopCamera = (props.scanner ?? cameraScanner)(camera, text => void onText(mine, text), message => {
+        if (mine === receiver) refused(message)
+      })
+    })
+  }
+
+  /** Texts are taken one after the other, so progress never steps back. */
+  let taking: Promise<void> = Promise.resolve()
+  function onText(from: Receiver, text: string): Promise<void> {
+    taking = taking.then(() => take(from, text))
+    return taking
+  }
+
+  async function take(from: Receiver, text: string) {
+    const step = await from.push(text)
+    const now = state()
+    if (from !== receiver || now.step !== 'scanning') return
+    if (step.status === 'progress') {
+      damagedRun = 0
+      setState({ ...now, solved: step.solved, total: step.total, message: '' })
+    } else if (step.status === 'rejected') {
+      damagedRun = step.reason === 'damaged' ? damagedRun + 1 : 0
+      if (step.reason !== 'damaged' || damagedRun >= DAMAGED_RUN) setState({ ...now, message: step.message })
+    } else if (step.status === 'failed') {
+      refused(step.message)
+    } else {
+      receiver = undefined
+      stopCamera()
+      await showPreview(step.bundle, step.transferId)
+    }
+  }
+
+  function refused(message: string) {
+    receiver = undefined
+    stopCamera()
+    setState({ step: 'refused', message })
+  }
+
+  async function showPreview(bundle: Bundle, transferId: number) {
+    const found = await preview(bundle.workshopId, bundle.records)
+    setState({ step: 'preview', bundle, transferId, preview: found })
+  }
+
+  async function onFile(file: File | undefined) {
+    if (!file) return
+    if (fileInput) fileInput.value = ''
+    receiver = undefined
+    stopCamera()
+    const bytes = await readHandoffFile(file)
+    const result = await openBundle(bytes, await session())
+    // The transport's messages speak of codes; here the person opened a file.
+    if (!result.ok) return setState({ step: 'refused', message: (result as Refusal).message.replace(/^This code/, 'This file') })
+    await showPreview(result.bundle, bytes.length >= 12 ? readU32(bytes, 8) : 0)
+  }
+
+  async function mergeNow(bundle: Bundle, transferId: number) {
+    setBusy(true)
+    try {
+      const merged = await merge(bundle.workshopId, bundle.records)
+      if (joining()) {
+        props.onJoined?.(bundle.workshopId)
+        return
+      }
+      const receipt = await writeReceipt(await session(), {
+        workshopId: bundle.workshopId,
+        transferId,
+        deviceId: merged.deviceId,
+        digest: await holdingsDigest(merged.held),
+      })
+      setState({ step: 'merged', bundle, summary: merged.summary, receipt })
+    } catch {
+      setState({ step: 'refused', message: 'The transfer could not be merged, so nothing was changed.' })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  onMount(startScanning)
+  onCleanup(() => {
+    receiver = undefined
+    stopCamera()
+  })
+
+  const workshopOf = (bundle: Bundle) =>
+    bundle.records.find((record): record is Rec<'workshop'> => record.kind === 'workshop' && record.id === bundle.workshopId)
+
+  return (
+    <Overlay title={joining() ? 'Join a workshop' : 'Receive by QR'} onClose={props.onClose}>
+      <div class="handoff-layout">
+        <Switch>
+          <Match when={state().step === 'scanning' && (state() as Extract<State, { step: 'scanning' }>)}>
+            {scanning => (
+              <>
+                <div class="handoff-stage">
+                  <div ref={camera} class="camera-view" />
+                </div>
+                <div class="handoff-side">
+                  <p class="handoff-lede">
+                    {joining()
+                      ? 'Point the camera at the join code on the facilitator’s tablet (“Show join code”).'
+                      : 'Point the camera at the other tablet’s code (“Share by QR”).'}
+                  </p>
+                  <p class="scan-progress" role="status">
+                    {scanning().total > 0
+                      ? `${scanning().solved} of ${scanning().total} fragments`
+                      : 'Looking for a code…'}
+                  </p>
+                  <progress
+                    class="scan-bar"
+                    max={Math.max(1, scanning().total)}
+                    value={scanning().solved}
+                    aria-label="Fragments received"
+                  />
+                  <Show when={scanning().message}>
+                    <p class="error" role="alert">
+                      {scanning().message}
+                    </p>
+                  </Show>
+                  <FileAndCancel />
+                </div>
+              </>
+            )}
+          </Match>
+          <Match when={state().step === 'refused' && (state() as Extract<State, { step: 'refused' }>)}>
+            {refusal => (
+              <div class="handoff-side wide">
+                <p class="error" role="alert">
+                  {refusal().message}
+                </p>
+                <div class="handoff-buttons">
+                  <button type="button" class="button primary" onClick={startScanning}>
+                    Scan again
+                  </button>
+                </div>
+                <FileAndCancel />
+              </div>
+            )}
+          </Match>
+          <Match when={state().step === 'preview' && (state() as Extract<State, { step: 'preview' }>)}>
+            {shown => {
+              const workshop = () => workshopOf(shown().bundle)
+              return (
+                <div class="handoff-side wide">
+                  <h3>
+                    {joining()
+                      ? `Join “${workshop()?.fields.title ?? 'Untitled workshop'}” (${formatDay(workshop()?.fields.date ?? '')})?`
+                      : `From ${tabletName(shown().bundle.sender)}`}
+                  </h3>
+                  <IncomingSummary
+                    summary={shown().preview.summary}
+                    allKnownText="Everything in this transfer is already on this tablet."
+                  />
+                  <Show when={shown().preview.flags.length > 0}>
+                    <div class="handoff-flags" role="note">
+                      <p>
+                        <strong>Flagged after the merge:</strong>
+                      </p>
+                      <ul class="preview-list">
+                        <For each={shown().preview.flags}>{flag => <li><span class="tag">flagged</span> {flag}</li>}</For>
+                      </ul>
+                    </div>
+                  </Show>
+                  <div class="dialog-actions">
+                    <button type="button" class="button" onClick={() => props.onClose()}>
+                      Cancel
+                    </button>
+                    <button
+                      type="button"
+                      class="button primary"
+                      disabled={busy()}
+                      onClick={() => void mergeNow(shown().bundle, shown().transferId)}
+                    >
+                      {joining() ? 'Join workshop' : 'Merge into this tablet'}
+                    </button>
+                  </div>
+                </div>
+              )
+            }}
+          </Match>
+          <Match when={state().step === 'merged' && (state() as Extract<State, { step: 'merged' }>)}>
+            {merged => (
+              <>
+                <div class="handoff-stage">
+                  <Show when={merged().receipt}>{text => <ReceiptQr text={text()} />}</Show>
+                </div>
+                <div class="handoff-side">
+                  <p class="handoff-note" role="status">
+                    {merged().summary.newCount} new and {merged().summary.changedCount} changed records from{' '}
+                    {tabletName(merged().bundle.sender)} are now on this tablet.
+                  </p>
+                  <p>
+                    Show this “received” code to the sending tablet: it taps “Scan the receipt”, and next time sends only
+                    what this tablet lacks.
+                  </p>
+                  <div class="handoff-buttons">
+                    <button type="button" class="button primary" onClick={() => props.onClose()}>
+                      Done
+                    </button>
+                  </div>
+                </div>
+              </>
+            )}
+          </Match>
+        </Switch>
+      </div>
+    </Overlay>
+  )
+
+  function FileAndCancel() {
+    return (
+      <div class="handoff-buttons">
+        <button type="button" class="button" onClick={() => fileInput?.click()}>
+          Open a file
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          class="visually-hidden"
+          tabIndex={-1}
+          aria-label="Open a file"
+          onChange={event => void onFile(event.currentTarget.files?.[0])}
+        />
+        <button type="button" class="button" onClick={() => props.onClose()}>
+          Cancel
+        </button>
+      </div>
+    )
+  }
+}
+
+/** The short, single "received" code. */
+function ReceiptQr(props: { text: string }) {
+  let canvas: HTMLCanvasElement | undefined
+  onMount(() => {
+    try {
+      drawQr(canvas!, props.text, { maxSize: 320 })
+    } catch {
+      // No canvas (a test's DOM): the code's text is still on the canvas's data attribute.
+    }
+  })
+  return (
+    <figure class="animated-qr">
+      <canvas ref={canvas} class="qr-canvas" role="img" aria-label="“Received” code for the sending tablet" data-receipt={props.text} />
+      <figcaption class="frame-counter">received</figcaption>
+    </figure>
+  )
+}

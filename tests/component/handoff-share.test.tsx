@@ -1,0 +1,154 @@
+import { cleanup, render, screen, waitFor } from '@solidjs/testing-library'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Rec } from '../../src/domain/types'
+import { openBundle } from '../../src/exchange/codec'
+import { holdingsDigest, holdingsOf } from '../../src/exchange/delta'
+import { deriveSession } from '../../src/exchange/keys'
+import { writeReceipt } from '../../src/exchange/receipt'
+import type { Scanner } from '../../src/phases/handoff/scanner'
+import ShareView from '../../src/phases/handoff/ShareView'
+import { StoreProvider } from '../../src/store/context'
+import type { HarvestDB } from '../../src/store/db'
+import { workshopRecords } from '../../src/store/queries'
+import { recordsToShare } from '../../src/store/reads/handoff'
+import { write } from '../../src/store/writer'
+import { freshWorkshop } from './render-phase'
+
+beforeEach(() => {
+  // jsdom draws nothing; the code's frames still run and are counted.
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null)
+})
+afterEach(() => {
+  cleanup() // before the canvas is real again: a running code would draw once more
+  vi.restoreAllMocks()
+})
+
+function fakeCamera() {
+  const camera = { started: 0, show: (_text: string) => {} }
+  const scanner: Scanner = (_container, onText) => {
+    camera.started += 1
+    camera.show = onText
+    return () => {}
+  }
+  return { camera, scanner }
+}
+
+async function renderShare(mode: 'share' | 'join' = 'share') {
+  const { db, workshopId } = await freshWorkshop('Harvest at the lake')
+  const workshop = (await db.records.get(workshopId)) as Rec<'workshop'>
+  const { camera, scanner } = fakeCamera()
+  const onClose = vi.fn()
+  render(() => (
+    <StoreProvider db={db}>
+      <ShareView workshop={workshop} mode={mode} onClose={onClose} scanner={scanner} />
+    </StoreProvider>
+  ))
+  return { db, workshop, camera, onClose }
+}
+
+const codeOnScreen = () => screen.getByRole('img', { name: /^Animated QR code/ })
+
+async function receiptFor(db: HarvestDB, workshop: Rec<'workshop'>, transferId: number, workshopId = workshop.id) {
+  const digest = await holdingsDigest(holdingsOf(await workshopRecords(db, workshop.id)))
+  return writeReceipt(await deriveSession(workshopId, workshop.fields.secret), {
+    workshopId,
+    transferId,
+    deviceId: 'beef000011112222',
+    digest,
+  })
+}
+
+describe('Share by QR', () => {
+  it('animates the workshop frame by frame, and says every tablet that scans it gets the workshop as it is now', async () => {
+    await renderShare()
+    expect(screen.getByText(/Every tablet that scans this gets the workshop as it is now\./)).toBeTruthy()
+    await screen.findByText(/^frame \d+ · 1 fragment$/)
+    await waitFor(() => expect(Number(codeOnScreen().dataset.frame)).toBeGreaterThanOrEqual(2), { timeout: 2000 })
+    expect(screen.getByText('QR version 20 · 802 bytes a frame')).toBeTruthy()
+
+    const before = codeOnScreen().dataset.transfer
+    await userEvent.click(screen.getByRole('button', { name: 'Sparser' }))
+    expect(screen.getByText(/^QR version 15 · \d+ bytes a frame$/)).toBeTruthy()
+    // Another density is another transfer, from frame 0.
+    await waitFor(() => expect(codeOnScreen().dataset.transfer).not.toBe(before))
+    await userEvent.click(screen.getByRole('button', { name: 'Sparser' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Sparser' }))
+    expect(screen.getByRole('button', { name: 'Sparser' })).toHaveProperty('disabled', true)
+  })
+
+  it('takes a receipt: marks the handoff done, then offers to send only what that tablet lacks', async () => {
+    const { db, workshop, camera } = await renderShare()
+    await waitFor(() => expect(codeOnScreen().dataset.transfer).toBeDefined())
+    const transferId = Number(codeOnScreen().dataset.transfer)
+    await userEvent.click(screen.getByRole('button', { name: 'Scan the receipt' }))
+    await waitFor(() => expect(camera.started).toBe(1))
+
+    // Not a receipt, and a receipt of another workshop: told, nothing recorded.
+    camera.show('HELLO')
+    expect((await screen.findByRole('alert')).textContent).toMatch(/This is not a “received” code/)
+    const otherReceipt = await receiptFor(db, workshop, transferId, 'another-workshop')
+    camera.show(otherReceipt)
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('This code is from another workshop. Nothing was changed.'))
+    const forged = (await receiptFor(db, workshop, transferId)).replace(/.$/, c => (c === '0' ? '1' : '0'))
+    camera.show(forged)
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('The transfer was damaged — scan again. Nothing was changed.'))
+    expect(await db.meta.where('key').startsWith('peer:').count()).toBe(0)
+
+    camera.show(await receiptFor(db, workshop, transferId))
+    expect((await screen.findByRole('status')).textContent).toBe(
+      'Handoff done: tablet BEEF has received it. Both tablets now hold the same workshop.',
+    )
+    const onlyLacking = await screen.findByRole('radio', { name: 'Only what tablet BEEF lacks (0 records)' })
+    expect(screen.getByRole('radio', { name: 'Everything' })).toHaveProperty('checked', true)
+
+    await write(db, writer => writer.create('objective', workshop.id, { title: 'Made after the handoff', position: 1 }))
+    await screen.findByRole('radio', { name: 'Only what tablet BEEF lacks (1 record)' })
+    await userEvent.click(onlyLacking)
+    const lacking = await recordsToShare(db, { workshopId: workshop.id, scope: { peer: 'beef000011112222' } })
+    expect(lacking.map(record => record.kind)).toEqual(['objective'])
+  })
+
+  it('saves the sealed bundle as a file (a download where files cannot be shared), which opens to the workshop', async () => {
+    let saved: Blob | undefined
+    const createObjectURL = vi.fn((blob: Blob) => {
+      saved = blob
+      return 'blob:handoff'
+    })
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() })
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      expect(this.download).toBe('harvest-at-the-lake.handoff.harvest')
+    })
+    const { db, workshop } = await renderShare()
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Save as file' })).toHaveProperty('disabled', false))
+    await userEvent.click(screen.getByRole('button', { name: 'Save as file' }))
+    expect((await screen.findByRole('status')).textContent).toMatch(/The file is in this tablet’s downloads/)
+    expect(click).toHaveBeenCalledTimes(1)
+    const opened = await openBundle(new Uint8Array(await saved!.arrayBuffer()), await deriveSession(workshop.id, workshop.fields.secret))
+    expect(opened.ok && opened.bundle.records.length).toBe((await workshopRecords(db, workshop.id)).length)
+  })
+
+  it('shares the file through the Web Share API where the browser can share files', async () => {
+    const share = vi.fn(async (_data: ShareData) => {})
+    Object.assign(navigator, { canShare: () => true, share })
+    try {
+      await renderShare()
+      await waitFor(() => expect(screen.getByRole('button', { name: 'Save as file' })).toHaveProperty('disabled', false))
+      await userEvent.click(screen.getByRole('button', { name: 'Save as file' }))
+      await waitFor(() => expect(share).toHaveBeenCalledTimes(1))
+      expect(share.mock.calls[0]![0].files![0]!.name).toBe('harvest-at-the-lake.handoff.harvest')
+    } finally {
+      Object.assign(navigator, { canShare: undefined, share: undefined })
+    }
+  })
+})
+
+describe('Show join code', () => {
+  it('names the workshop and its date, warns who can join, and offers no receipt', async () => {
+    await renderShare('join')
+    expect(screen.getByRole('heading', { name: /^Join code for “Harvest at the lake” \(.*2026.*\)$/ })).toBeTruthy()
+    expect(screen.getByText(/Anyone who sees this code can join/)).toBeTruthy()
+    await screen.findByText(/^frame \d+ · 1 fragment$/)
+    expect(screen.queryByRole('button', { name: 'Scan the receipt' })).toBeNull()
+  })
+})
