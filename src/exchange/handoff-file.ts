@@ -1,3 +1,4 @@
+import { downloadBlob } from './file'
 /**
  * The handoff file: the same sealed bytes a QR transfer carries, for when a camera fails.
  * Shared through the Web Share API where the browser can share files (Android, iPad),
@@ -24,15 +25,7 @@ export async function saveHandoffFile(bytes: Uint8Array, name: string): Promise<
       // Sharing refused (no user gesture left, say): a download still works.
     }
   }
-  const url = URL.createObjectURL(file)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  link.rel = 'noopener'
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  downloadBlob(name, file)
   return 'saved'
 }
 

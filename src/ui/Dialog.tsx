@@ -1,5 +1,6 @@
-import { createUniqueId, onCleanup, onMount, type JSX } from 'solid-js'
+import { createUniqueId, type JSX } from 'solid-js'
 import { Portal } from 'solid-js/web'
+import { useModalFocus } from './modal'
 
 interface DialogProps {
   title: string
@@ -13,24 +14,7 @@ interface DialogProps {
 export function Dialog(props: DialogProps) {
   const titleId = createUniqueId()
   let panel: HTMLDivElement | undefined
-  const before = document.activeElement as HTMLElement | null
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault()
-      props.onClose()
-    }
-  }
-
-  onMount(() => {
-    const first = panel?.querySelector<HTMLElement>('input, textarea, select, [data-autofocus], button')
-    ;(first ?? panel)?.focus()
-    document.addEventListener('keydown', onKeyDown)
-  })
-  onCleanup(() => {
-    document.removeEventListener('keydown', onKeyDown)
-    before?.focus?.()
-  })
+  useModalFocus(() => panel, () => props.onClose(), 'input, textarea, select, [data-autofocus], button')
 
   return (
     <Portal>

@@ -1,5 +1,6 @@
-import { createUniqueId, onCleanup, onMount, Show, type JSX } from 'solid-js'
+import { createUniqueId, Show, type JSX } from 'solid-js'
 import { Portal } from 'solid-js/web'
+import { useModalFocus } from '../../ui/modal'
 import './handoff.css'
 
 /**
@@ -15,21 +16,7 @@ export function Overlay(props: {
 }) {
   const titleId = createUniqueId()
   let panel: HTMLDivElement | undefined
-  const before = document.activeElement as HTMLElement | null
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault()
-      props.onClose()
-    }
-  }
-  onMount(() => {
-    ;(panel?.querySelector<HTMLElement>('[data-autofocus], button') ?? panel)?.focus()
-    document.addEventListener('keydown', onKeyDown)
-  })
-  onCleanup(() => {
-    document.removeEventListener('keydown', onKeyDown)
-    before?.focus?.()
-  })
+  useModalFocus(() => panel, () => props.onClose(), '[data-autofocus], button')
   return (
     <Portal>
       <div ref={panel} class="handoff-overlay" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1}>
