@@ -1,4 +1,4 @@
-import { For } from 'solid-js'
+import { createEffect, For } from 'solid-js'
 import { PHASES, type Phase } from '../domain/types'
 import { PHASE_SCREENS } from './phases'
 
@@ -18,8 +18,14 @@ const READY_PHASES: ReadonlySet<Phase> = new Set(Object.keys(PHASE_SCREENS) as P
 
 /** The steps of the workshop. The facilitator may move to any step that has a screen. */
 export function Stepper(props: { current: Phase; onSelect: (phase: Phase) => void }) {
+  let nav: HTMLElement | undefined
+  // On a narrow screen the steps scroll sideways: keep the current one in sight.
+  createEffect(() => {
+    const current = props.current
+    nav?.querySelector(`[data-phase="${current}"]`)?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' })
+  })
   return (
-    <nav class="stepper" aria-label="Workshop steps">
+    <nav class="stepper" aria-label="Workshop steps" ref={nav}>
       <ol>
         <For each={PHASES}>
           {(phase, index) => (
@@ -27,6 +33,7 @@ export function Stepper(props: { current: Phase; onSelect: (phase: Phase) => voi
               <button
                 type="button"
                 class="step"
+                data-phase={phase}
                 aria-current={props.current === phase ? 'step' : undefined}
                 disabled={!READY_PHASES.has(phase)}
                 title={READY_PHASES.has(phase) ? undefined : 'Coming soon'}
