@@ -5,6 +5,7 @@ import type { PhaseProps } from '../types'
 import { createPresenting, makeSlideKeys, swipeHandlers } from './present'
 import { Slide } from './Slide'
 import './context.css'
+import { Timer } from '../../ui/Timer'
 
 /**
  * Context: the facilitator presents each objective in turn, with its key results and the
@@ -33,6 +34,7 @@ export default function Context(props: PhaseProps) {
       <p class="phase-now">
         A stakeholder or the facilitator presents each objective with its key results and hypotheses.
       </p>
+      <Timer workshop={props.workshop} phase="context" />
       <Show
         when={objectives().length > 0}
         fallback={

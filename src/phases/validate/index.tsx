@@ -8,6 +8,7 @@ import type { PhaseProps } from '../types'
 import { MilestoneEditor } from './MilestoneEditor'
 import './validate.css'
 import { commitDraft } from '../../ui/draft'
+import { Timer } from '../../ui/Timer'
 
 /**
  * Milestone validation: the facilitator walks the room through each cluster, one at a time,
@@ -64,6 +65,7 @@ export default function Validate(props: PhaseProps) {
         For each milestone, the room names its type, the hypothesis it serves, the key result it moves and what it
         unlocks or validates.
       </p>
+      <Timer workshop={props.workshop} phase="validate" />
       <Show when={board()} fallback={<p class="muted">Loading…</p>}>
         <p class="validate-summary" role="status" classList={{ 'all-complete': incompleteCount() === 0 }}>
           <Show when={milestones().length > 0} fallback="No milestone yet">
