@@ -20,7 +20,7 @@ async function boot() {
 boot().catch(error => {
   const root = document.getElementById('root')
   if (root) {
-    root.innerHTML = ''
+    root.replaceChildren()
     const message = document.createElement('p')
     message.className = 'boot-error'
     message.setAttribute('role', 'alert')
