@@ -4,7 +4,6 @@ import { checkSameWorkshop, type Backup } from '../../exchange/backup'
 import type { IncomingSummary } from '../../store/commands/incoming'
 import { useActions } from '../../store/context'
 import { Dialog } from '../../ui/Dialog'
-import { readTextFile } from '../../exchange/file'
 import { IncomingSummary as SummaryView } from './IncomingSummary'
 
 interface OpenBackupProps {
@@ -30,8 +29,13 @@ export function OpenBackup(props: OpenBackupProps) {
   async function onFile(file: File | undefined) {
     if (!file) return
     if (input) input.value = ''
-    const [{ readBackup }, text] = await Promise.all([import('../../exchange/backup-read'), readTextFile(file)])
-    const result = readBackup(text)
+    // A folder .zip exported from the inventory opens as the backup.json inside it.
+    const [{ readBackup }, opened] = await Promise.all([
+      import('../../exchange/backup-read'),
+      import('../../report/open-zip').then(module => module.backupTextOf(file)),
+    ])
+    if (!opened.ok) return setState({ step: 'refused', message: opened.message })
+    const result = readBackup(opened.text)
     if (!result.ok) return setState({ step: 'refused', message: result.message })
     const mismatch = props.workshop ? checkSameWorkshop(result.backup, props.workshop) : null
     if (mismatch) return setState({ step: 'refused', message: mismatch })
@@ -61,7 +65,7 @@ export function OpenBackup(props: OpenBackupProps) {
       <input
         ref={input}
         type="file"
-        accept=".json,application/json"
+        accept=".json,.zip,application/json,application/zip"
         class="visually-hidden"
         tabIndex={-1}
         aria-label={props.label}

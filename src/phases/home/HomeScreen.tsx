@@ -5,6 +5,7 @@ import { useActions, useLive } from '../../store/context'
 import { ConfirmDialog, Dialog } from '../../ui/Dialog'
 import { JoinButton } from '../handoff/JoinButton'
 import { OpenBackup } from '../handoff/OpenBackup'
+import { ImportSession1 } from '../../report/ImportSession1'
 
 interface HomeProps {
   onOpen: (workshopId: string) => void
@@ -35,6 +36,7 @@ export function HomeScreen(props: HomeProps) {
           New workshop
         </button>
         <OpenBackup label="Open a backup file" onMerged={id => props.onOpen(id)} />
+        <ImportSession1 label="Prepare from Session #1 files" onImported={id => props.onOpen(id)} />
         <JoinButton onJoined={id => props.onOpen(id)} />
       </div>
 

@@ -1,9 +1,12 @@
 import { For, Show } from 'solid-js'
 import { milestonesById, type InventoryMilestone } from '../../domain/inventory'
 import { useLive } from '../../store/context'
+import { recordsOf } from '../../store/queries'
 import { inventoryOf } from '../../store/reads/inventory'
 import type { PhaseProps } from '../types'
+import { ExportBar } from './ExportBar'
 import { MilestoneEntry } from './MilestoneEntry'
+import { PrintReport } from './PrintReport'
 import './inventory.css'
 
 /**
@@ -21,6 +24,11 @@ export default function InventoryScreen(props: PhaseProps) {
   }
   const entries = (ids: readonly string[]) => ids.map(id => byId().get(id)).filter(m => m !== undefined)
   const titleOf = (id: string) => byId().get(id)?.title ?? 'a removed milestone'
+  // Only the printed cover names them, and only when the workshop is not anonymous.
+  const participants = useLive(
+    () => props.workshop.id,
+    (db, id) => recordsOf(db, id, 'participant'),
+  )
 
   return (
     <section class="phase inventory" aria-labelledby="inventory-title">
@@ -32,6 +40,7 @@ export default function InventoryScreen(props: PhaseProps) {
       <Show when={inventory()} fallback={<p class="muted">Loading…</p>}>
         {current => (
           <>
+            <ExportBar workshop={props.workshop} />
             <Show when={!current().votingClosed}>
               <p class="inv-notice">
                 Voting is still open, so milestones are listed by title. Close voting in Prioritize to rank them by
@@ -135,6 +144,11 @@ export default function InventoryScreen(props: PhaseProps) {
                 </Show>
               </div>
             </div>
+            <PrintReport
+              inventory={current()}
+              workshop={props.workshop}
+              participants={(participants() ?? []).map(p => p.fields.name || 'Unnamed participant')}
+            />
           </>
         )}
       </Show>

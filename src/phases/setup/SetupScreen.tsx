@@ -7,6 +7,7 @@ import { readOutline, readRoster } from '../../store/reads/setup'
 import { ConfirmDialog } from '../../ui/Dialog'
 import { TextField } from '../../ui/TextField'
 import { OpenBackup } from '../handoff/OpenBackup'
+import { ImportSession1 } from '../../report/ImportSession1'
 import type { Question } from './ask'
 import { makeAutoGrow } from './autogrow'
 import { HypothesesPanel } from './HypothesesPanel'
@@ -102,6 +103,7 @@ export function SetupScreen(props: { workshop: Rec<'workshop'> }) {
             Save backup file
           </button>
           <OpenBackup label="Merge a backup file" workshop={props.workshop} />
+          <ImportSession1 label="Import Session #1 files" workshopId={props.workshop.id} />
         </div>
       </section>
 

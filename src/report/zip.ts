@@ -1,0 +1,64 @@
+import { strToU8, unzipSync, zipSync, strFromU8 } from 'fflate'
+import type { Inventory, InventoryRecords } from '../domain/inventory'
+import { clustersMarkdown } from './clusters'
+import { hypothesesMarkdown, objectivesMarkdown } from './markdown'
+import { milestonesCsv } from './milestones-csv'
+
+/** The seed's folder, inside the zip as the seed draws it. */
+export const FOLDER = 'okra/session-2/'
+export const BACKUP_NAME = `${FOLDER}backup.json`
+
+/** The files of the folder: name → text. */
+export function folderFiles(
+  records: InventoryRecords,
+  inventory: Inventory,
+  backupText: string,
+  options: { bom?: boolean } = {},
+): Record<string, string> {
+  return {
+    [`${FOLDER}objectives.md`]: objectivesMarkdown(records),
+    [`${FOLDER}hypotheses.md`]: hypothesesMarkdown(records, inventory),
+    [`${FOLDER}milestone-candidates.csv`]: milestonesCsv(records, inventory, options),
+    [`${FOLDER}clusters-and-types.md`]: clustersMarkdown(inventory),
+    [BACKUP_NAME]: backupText,
+  }
+}
+
+export function zipFolder(files: Record<string, string>, mtime = new Date()): Uint8Array {
+  const entries = Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)]))
+  return zipSync(entries, { level: 6, mtime })
+}
+
+export function folderZipName(title: string, date: string): string {
+  const slug =
+    title
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'workshop'
+  return `okra-session-2-${slug}-${date}.zip`
+}
+
+export type ZipRead = { ok: true; files: Record<string, string> } | { ok: false; message: string }
+
+/** Reads a zip's text files; a file that is not a zip gets a message, not an exception. */
+export function readZip(bytes: Uint8Array): ZipRead {
+  try {
+    const entries = unzipSync(bytes)
+    return { ok: true, files: Object.fromEntries(Object.entries(entries).map(([name, data]) => [name, strFromU8(data)])) }
+  } catch {
+    return { ok: false, message: 'This file is not a readable .zip folder. Nothing was changed.' }
+  }
+}
+
+/** The backup inside an exported folder, wherever the folder was unpacked and packed again. */
+export function backupInZip(files: Record<string, string>): string | null {
+  const name = Object.keys(files).find(n => n === BACKUP_NAME) ?? Object.keys(files).find(n => n.endsWith('backup.json'))
+  return name ? files[name]! : null
+}
+
+/** True when the bytes start as a zip does ("PK\3\4"). */
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
+}

@@ -1,0 +1,138 @@
+import { screen } from '@solidjs/testing-library'
+import userEvent from '@testing-library/user-event'
+import { unzipSync } from 'fflate'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import Inventory from '../../src/phases/inventory'
+import { HarvestDB } from '../../src/store/db'
+import { inventoryOf } from '../../src/store/reads/inventory'
+import { renderApp } from './render-app'
+import { renderPhase } from './render-phase'
+import { storeSample } from './report-seed'
+
+const saved: { name: string; bytes: Uint8Array }[] = []
+vi.mock('../../src/report/download', () => ({
+  saveBytes: (name: string, bytes: Uint8Array) => saved.push({ name, bytes }),
+}))
+
+const dbs: HarvestDB[] = []
+async function tablet() {
+  const db = new HarvestDB(`report-${crypto.randomUUID()}`)
+  dbs.push(db)
+  return db
+}
+afterEach(async () => {
+  saved.splice(0)
+  for (const db of dbs.splice(0)) await db.delete()
+})
+
+async function downloadFolder() {
+  await userEvent.click(await screen.findByRole('button', { name: 'Download folder (.zip)' }))
+  await screen.findByRole('status')
+  return saved[saved.length - 1]!
+}
+
+describe('inventory: print and download', () => {
+  it('downloads the seed’s folder as a .zip, with a BOM on the CSV only when asked', async () => {
+    const db = await tablet()
+    const id = await storeSample(db)
+    renderPhase(Inventory, db, id)
+    const plain = await downloadFolder()
+    expect(plain.name).toBe('okra-session-2-match-experience-off-site-2026-11-24.zip')
+    const files = unzipSync(plain.bytes)
+    expect(Object.keys(files).sort()).toEqual([
+      'okra/session-2/backup.json',
+      'okra/session-2/clusters-and-types.md',
+      'okra/session-2/hypotheses.md',
+      'okra/session-2/milestone-candidates.csv',
+      'okra/session-2/objectives.md',
+    ])
+    expect(files['okra/session-2/milestone-candidates.csv']![0]).toBe(0x69) // "i" of "id"
+    expect(screen.getByRole('status').textContent).toContain('Saved okra-session-2-match-experience-off-site-2026-11-24.zip')
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Add a BOM for spreadsheet programs' }))
+    saved.splice(0)
+    const withBom = unzipSync((await downloadFolder()).bytes)
+    expect([...withBom['okra/session-2/milestone-candidates.csv']!.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+  })
+
+  it('prints through the browser', async () => {
+    const db = await tablet()
+    const id = await storeSample(db)
+    const print = vi.fn()
+    vi.stubGlobal('print', print)
+    renderPhase(Inventory, db, id)
+    await userEvent.click(await screen.findByRole('button', { name: 'Print' }))
+    expect(print).toHaveBeenCalledOnce()
+    vi.unstubAllGlobals()
+  })
+
+  it('has a print view with every milestone in rank order, its type in words, and names only when not anonymous', async () => {
+    const db = await tablet()
+    const id = await storeSample(db, { anonymous: false })
+    const { container } = renderPhase(Inventory, db, id)
+    await screen.findByRole('button', { name: 'Print' })
+    const report = container.querySelector('.print-report')!
+    expect(report.textContent).toContain('Participants: Ana, Ben, Chloé, Dev')
+    const heads = [...report.querySelectorAll('.print-milestone-head')].map(h => h.textContent!.replace(/\s+/g, ' ').trim())
+    expect(heads).toEqual([
+      '#2 Email-based match feedback form Epic 3 votes',
+      '#4 Explore new ranking algorithm Spike 1 vote',
+      '#5 Set up match history API cache Enabler 0 votes',
+      '#1 Enable sharing from match details with referral tracking Epic 6 votes',
+      '#3 Run A/B test on invite reward copy No type 2 votes',
+    ])
+    const cards = [...report.querySelectorAll('.print-card')].map(card => card.textContent!.replace(/\s+/g, ' '))
+    expect(cards.length).toBe(5)
+    expect(cards[0]).toContain('#1 Epic 6 votesMilestone: Enable sharing from match details with referral trackingType: Epic')
+    expect(cards[4]).toContain('Milestone: Set up match history API cacheType: Enabler')
+    expect(report.textContent).toContain('Coverage gaps (')
+  })
+
+  it('keeps the names off the printed cover of an anonymous workshop', async () => {
+    const db = await tablet()
+    const id = await storeSample(db, { anonymous: true })
+    const { container } = renderPhase(Inventory, db, id)
+    await screen.findByRole('button', { name: 'Print' })
+    const cover = container.querySelector('.print-cover')!
+    expect(cover.textContent).toContain('participants are not named')
+    expect(cover.textContent).not.toContain('Ana')
+  })
+
+  it('opens an exported folder on another tablet as the same inventory', async () => {
+    const db = await tablet()
+    const id = await storeSample(db)
+    const first = renderPhase(Inventory, db, id)
+    const zip = await downloadFolder()
+    first.unmount()
+
+    const other = renderApp()
+    dbs.push(other.db)
+    await userEvent.upload(
+      await screen.findByLabelText('Open a backup file'),
+      new File([zip.bytes as Uint8Array<ArrayBuffer>], zip.name, { type: 'application/zip' }),
+    )
+    await userEvent.click(await screen.findByRole('button', { name: 'Merge into this tablet' }))
+    await userEvent.click(await screen.findByRole('button', { name: 'Open workshop' }))
+    await screen.findByRole('navigation', { name: 'Workshop steps' })
+
+    const before = (await inventoryOf(db, id))!
+    const after = (await inventoryOf(other.db, id))!
+    const shape = (inv: typeof before) => ({
+      objectives: inv.objectives.map(o => [o.title, o.keyResults.map(k => `${k.label} ${k.text}`), o.hypotheses.map(h => `${h.label} ${h.text}`)]),
+      milestones: inv.milestones.map(m => [m.title, m.typeLabel, m.votes, m.place, m.card]),
+    })
+    expect(shape(after)).toEqual(shape(before))
+    expect(after.milestones.length).toBe(5)
+  })
+
+  it('refuses a .zip with no backup inside, and changes nothing', async () => {
+    const { zipSync, strToU8 } = await import('fflate')
+    const other = renderApp()
+    dbs.push(other.db)
+    const bytes = zipSync({ 'notes.txt': strToU8('hello') })
+    await userEvent.upload(await screen.findByLabelText('Open a backup file'), new File([bytes as Uint8Array<ArrayBuffer>], 'notes.zip'))
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toContain('holds no backup.json')
+    expect(await other.db.records.count()).toBe(0)
+  })
+})
