@@ -90,5 +90,8 @@ describe('inventory screen', () => {
     renderPhase(Inventory, db, workshopId)
     expect(await screen.findByText(/Voting is still open/)).toBeTruthy()
     expect(screen.queryByText(/\d votes?$/)).toBeNull()
+    // No places either: every milestone would share the first.
+    expect(screen.queryByText(/^#\d+$/)).toBeNull()
+    expect(screen.queryByText(/^Place \d/)).toBeNull()
   })
 })

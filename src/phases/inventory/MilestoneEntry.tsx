@@ -9,10 +9,13 @@ export function MilestoneEntry(props: { milestone: InventoryMilestone }) {
   return (
     <li class="inv-milestone" aria-label={m().title}>
       <div class="inv-head">
-        <span class="place">
-          <span aria-hidden="true">#{m().place}</span>
-          <span class="visually-hidden">{`Place ${m().place}${m().tied ? ', tied' : ''}: `}</span>
-        </span>
+        {/* A place means something only once the votes are counted. */}
+        <Show when={m().votes !== null}>
+          <span class="place">
+            <span aria-hidden="true">#{m().place}</span>
+            <span class="visually-hidden">{`Place ${m().place}${m().tied ? ', tied' : ''}: `}</span>
+          </span>
+        </Show>
         <span class="inv-title">{m().title}</span>
         <Show when={m().votes !== null}>
           <span class="inv-votes">{m().votes === 1 ? '1 vote' : `${m().votes} votes`}</span>

@@ -18,7 +18,9 @@ export function PrintReport(props: { inventory: Inventory; workshop: Rec<'worksh
   const Milestone = (p: { m: InventoryMilestone }) => (
     <li class="print-milestone">
       <p class="print-milestone-head">
-        <span class="print-place">#{p.m.place}</span> <span class="print-title">{p.m.title}</span>{' '}
+        <Show when={p.m.votes !== null}>
+          <span class="print-place">#{p.m.place}</span>
+        </Show> <span class="print-title">{p.m.title}</span>{' '}
         <TypeBadge milestone={p.m} />{' '}
         <Show when={p.m.votes !== null}>
           <span class="print-votes">{p.m.votes === 1 ? '1 vote' : `${p.m.votes} votes`}</span>
@@ -124,7 +126,8 @@ export function PrintReport(props: { inventory: Inventory; workshop: Rec<'worksh
             {(m, index) => (
               <li class="print-card">
                 <p class="print-card-head">
-                  #{m.place} <TypeBadge milestone={m} />{' '}
+                  <Show when={m.votes !== null}>#{m.place} </Show>
+                  <TypeBadge milestone={m} />{' '}
                   <Show when={m.votes !== null}>{m.votes === 1 ? '1 vote' : `${m.votes} votes`}</Show>
                 </p>
                 <SeedCard lines={m.card} />
