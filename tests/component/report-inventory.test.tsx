@@ -1,4 +1,4 @@
-import { screen } from '@solidjs/testing-library'
+import { screen, waitFor } from '@solidjs/testing-library'
 import userEvent from '@testing-library/user-event'
 import { unzipSync } from 'fflate'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -72,7 +72,7 @@ describe('inventory: print and download', () => {
     const { container } = renderPhase(Inventory, db, id)
     await screen.findByRole('button', { name: 'Print' })
     const report = container.querySelector('.print-report')!
-    expect(report.textContent).toContain('Participants: Ana, Ben, Chloé, Dev')
+    await waitFor(() => expect(report.textContent).toContain('Participants: Ana, Ben, Chloé, Dev'))
     const heads = [...report.querySelectorAll('.print-milestone-head')].map(h => h.textContent!.replace(/\s+/g, ' ').trim())
     expect(heads).toEqual([
       '#2 Email-based match feedback form Epic 3 votes',

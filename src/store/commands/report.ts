@@ -1,10 +1,10 @@
 import type { Session1Plan } from '../../report/plan'
 import { sameTitle } from '../../report/plan'
-import { DEFAULT_TIMEBOXES, type Rec } from '../../domain/types'
+import type { Rec } from '../../domain/types'
 import type { HarvestDB } from '../db'
 import { recordsOf } from '../queries'
 import { write } from '../writer'
-import { today } from './workshops'
+import { newWorkshop } from './workshops'
 
 export type ImportTarget = { readonly workshopId: string } | { readonly title: string }
 
@@ -27,25 +27,9 @@ export async function importSession1(db: HarvestDB, plan: Session1Plan, target: 
       }
       workshopId = workshop.id
     } else {
-      workshopId = crypto.randomUUID().replace(/-/g, '')
-      await writer.create(
-        'workshop',
-        workshopId,
-        {
-          title: target.title.trim() || 'Session #2',
-          date: today(),
-          phase: 'setup',
-          secret: newSecret(),
-          votesPerPerson: 5,
-          votesPerMilestone: 3,
-          anonymous: true,
-          timeboxes: DEFAULT_TIMEBOXES,
-          revealed: false,
-          votingClosed: false,
-          timer: null,
-        },
-        workshopId,
-      )
+      const created = newWorkshop(target.title.trim() || 'Session #2')
+      workshopId = created.id
+      await writer.create('workshop', workshopId, created.fields, workshopId)
     }
     // Read inside the transaction, so positions follow what is there at this moment.
     const objectives = await recordsOf(db, workshopId, 'objective')
@@ -79,10 +63,4 @@ export async function importSession1(db: HarvestDB, plan: Session1Plan, target: 
     }
     return workshopId
   })
-}
-
-function newSecret(): string {
-  const bytes = new Uint8Array(32)
-  crypto.getRandomValues(bytes)
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_TIMEBOXES, type Phase } from '../../domain/types'
+import { DEFAULT_TIMEBOXES, type Fields, type Phase } from '../../domain/types'
 import type { HarvestDB } from '../db'
 import { write } from '../writer'
 
@@ -19,29 +19,32 @@ function newSecret(): string {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
+/** A new workshop's id and fields: the method's defaults, and a fresh secret of its own. */
+export function newWorkshop(title: string, date: string = today()): { id: string; fields: Fields<'workshop'> } {
+  return {
+    id: crypto.randomUUID().replace(/-/g, ''),
+    fields: {
+      title,
+      date,
+      phase: 'setup',
+      secret: newSecret(),
+      votesPerPerson: 5,
+      votesPerMilestone: 3,
+      anonymous: true,
+      timeboxes: DEFAULT_TIMEBOXES,
+      revealed: false,
+      votingClosed: false,
+      timer: null,
+    },
+  }
+}
+
 export async function createWorkshop(db: HarvestDB, input: NewWorkshop): Promise<string> {
   const title = input.title.trim()
   if (!title) throw new Error('A workshop needs a title.')
   return write(db, async writer => {
-    const id = crypto.randomUUID().replace(/-/g, '')
-    await writer.create(
-      'workshop',
-      id,
-      {
-        title,
-        date: input.date ?? today(),
-        phase: 'setup',
-        secret: newSecret(),
-        votesPerPerson: 5,
-        votesPerMilestone: 3,
-        anonymous: true,
-        timeboxes: DEFAULT_TIMEBOXES,
-        revealed: false,
-        votingClosed: false,
-        timer: null,
-      },
-      id,
-    )
+    const { id, fields } = newWorkshop(title, input.date)
+    await writer.create('workshop', id, fields, id)
     return id
   })
 }

@@ -1,9 +1,9 @@
-import { buildInventory, type Inventory } from '../../domain/inventory'
+import { buildInventory, type Inventory, type InventoryRecords } from '../../domain/inventory'
 import type { HarvestDB } from '../db'
-import { getWorkshop, recordsOf, hypothesesOf } from '../queries'
+import { getWorkshop, hypothesesOf, recordsOf } from '../queries'
 
-/** The strategic inventory of a workshop, from its live records; null if the workshop is not here. */
-export async function inventoryOf(db: HarvestDB, workshopId: string): Promise<Inventory | null> {
+/** The live records an inventory is built from; null if the workshop is not on this tablet. */
+export async function inventoryRecordsOf(db: HarvestDB, workshopId: string): Promise<InventoryRecords | null> {
   const workshop = await getWorkshop(db, workshopId)
   if (!workshop) return null
   const [objectives, keyResults, hypotheses, milestones, cards, participants, votes] = await Promise.all([
@@ -15,5 +15,11 @@ export async function inventoryOf(db: HarvestDB, workshopId: string): Promise<In
     recordsOf(db, workshopId, 'participant'),
     recordsOf(db, workshopId, 'vote'),
   ])
-  return buildInventory({ workshop, objectives, keyResults, hypotheses, milestones, cards, participants, votes })
+  return { workshop, objectives, keyResults, hypotheses, milestones, cards, participants, votes }
+}
+
+/** The strategic inventory of a workshop, from its live records; null if the workshop is not here. */
+export async function inventoryOf(db: HarvestDB, workshopId: string): Promise<Inventory | null> {
+  const records = await inventoryRecordsOf(db, workshopId)
+  return records && buildInventory(records)
 }
