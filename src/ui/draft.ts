@@ -1,4 +1,5 @@
-import type { Accessor, Setter } from 'solid-js'
+import { createSignal, type Accessor, type Setter } from 'solid-js'
+import { loadDraft, saveDraft } from '../store/drafts'
 
 /**
  * Hands the text typed in an "add" field to a write. The field is emptied at once, not when
@@ -20,4 +21,18 @@ export async function commitDraft(
     if (!draft()) setDraft(text)
     return false
   }
+}
+
+/**
+ * The text of an "add" field that survives a reload or a crash: every keystroke is kept on
+ * this tablet under `key`, and emptying the field forgets it.
+ */
+export function createStoredDraft(key: string): [Accessor<string>, Setter<string>] {
+  const [draft, setDraft] = createSignal(loadDraft(key))
+  const set = ((value: string | ((previous: string) => string)) => {
+    const next = setDraft(value as string)
+    saveDraft(key, next)
+    return next
+  }) as Setter<string>
+  return [draft, set]
 }

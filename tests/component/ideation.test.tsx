@@ -203,3 +203,30 @@ describe('silent ideation', () => {
     expect(screen.getByRole('timer', { name: 'Time left' })).toBeTruthy()
   })
 })
+
+describe('a card being written', () => {
+  it('survives the tablet crashing mid-sentence, and comes back only to its own seat', async () => {
+    localStorage.clear()
+    const first = await openIdeation()
+    const field = await takeSeat(first.user, 'Ana')
+    await first.user.type(field, 'Half an idea about ranki')
+    // The page dies: nothing was added as a card yet.
+    first.unmount()
+    expect(await recordsOf(first.db, first.workshopId, 'card')).toEqual([])
+
+    const user = userEvent.setup()
+    renderPhase(Ideation, first.db, first.workshopId)
+    const again = await takeSeat(user, 'Ana')
+    expect(again.value).toBe('Half an idea about ranki')
+    await user.type(again, 'ng{Enter}')
+    await waitFor(async () =>
+      expect((await recordsOf(first.db, first.workshopId, 'card')).map(card => card.fields.text)).toEqual([
+        'Half an idea about ranking',
+      ]),
+    )
+    await user.click(screen.getByRole('button', { name: 'Done — pass it on' }))
+    const ben = await takeSeat(user, 'Ben')
+    expect(ben.value).toBe('')
+    expect(pageText()).not.toContain('Half an idea')
+  })
+})

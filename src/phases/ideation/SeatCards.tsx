@@ -4,7 +4,7 @@ import { addCard, passOn } from '../../store/commands/ideation'
 import { useCommand } from '../../store/context'
 import { HypothesisChoice } from './HypothesisChoice'
 import { IdeaCard } from './IdeaCard'
-import { commitDraft } from '../../ui/draft'
+import { commitDraft, createStoredDraft } from '../../ui/draft'
 
 interface SeatCardsProps {
   workshopId: string
@@ -24,7 +24,8 @@ export function SeatCards(props: SeatCardsProps) {
   const add = useCommand(addCard)
   const pass = useCommand(passOn)
   const draftId = createUniqueId()
-  const [draft, setDraft] = createSignal('')
+  // Unfinished words stay with this seat on this tablet, through a reload or a crash.
+  const [draft, setDraft] = createStoredDraft(`card:${props.workshopId}:${props.seatId}`)
   const [hypothesisId, setHypothesisId] = createSignal<string | null>(null)
   const [problem, setProblem] = createSignal('')
   const [busy, setBusy] = createSignal(false)
