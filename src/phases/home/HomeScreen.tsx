@@ -44,7 +44,12 @@ export function HomeScreen(props: HomeProps) {
         {list => (
           <Show
             when={list().length > 0}
-            fallback={<p class="empty">No workshop on this tablet yet. Create one, or open a backup file.</p>}
+            fallback={
+              <p class="empty">
+                No workshop on this tablet yet. Create one, join the facilitator’s with “Join a workshop”, or open a
+                backup file.
+              </p>
+            }
           >
             <ul class="workshop-list" aria-label="Workshops on this tablet">
               <For each={list()}>
