@@ -9,6 +9,7 @@ import { hypothesesMarkdown, objectivesMarkdown, parseHypothesesMarkdown, parseO
 import { MILESTONE_COLUMNS, milestonesCsv } from '../../src/report/milestones-csv'
 import { folderFiles, zipFolder } from '../../src/report/zip'
 import { sampleReport } from './report-fixture'
+import Papa from 'papaparse'
 
 describe('objectives.md and hypotheses.md', () => {
   it('write each objective with its key results, and hypotheses by objective with theirs', () => {
@@ -143,5 +144,34 @@ describe('the folder .zip', () => {
     expect(files['okra/session-2/objectives.md']).toContain('- KR1: Match rating submissions up 30%')
     const read = readBackup(files['okra/session-2/backup.json']!)
     expect(read.ok && read.backup.records.length).toBe(all.length)
+  })
+})
+
+describe('milestone-candidates.csv read by another parser', () => {
+  it('gives back exact fields for commas, quotes, line breaks, emoji and right-to-left script', () => {
+    const title = 'Share, "invite" & win\nfrom match details 🎯'
+    const validates = 'שלום, مرحبا — "players" invite\r\nmore friends 👩🏽‍💻'
+    const { records, inventory } = sampleReport({
+      mutate: all =>
+        all.map(record =>
+          record.kind === 'milestone' && record.fields.title.startsWith('Enable sharing')
+            ? ({ ...record, fields: { ...record.fields, title, validates } } as AnyRec)
+            : record,
+        ),
+    })
+    for (const bom of [false, true]) {
+      const text = milestonesCsv(records, inventory, { bom })
+      expect(text.startsWith('\uFEFF')).toBe(bom)
+      // Papa Parse, a widely used parser that shares no code with ours.
+      const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true })
+      expect(parsed.errors).toEqual([])
+      const [header, ...rows] = parsed.data
+      expect(header).toEqual([...MILESTONE_COLUMNS])
+      expect(rows).toHaveLength(inventory.milestones.length)
+      const row = rows.find(r => r[1] === title)!
+      expect(row).toBeDefined()
+      expect(row[9]).toBe(validates)
+      expect(row.length).toBe(MILESTONE_COLUMNS.length)
+    }
   })
 })
