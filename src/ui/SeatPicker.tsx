@@ -36,7 +36,7 @@ export function SeatPicker(props: SeatPickerProps) {
                 <li>
                   <button
                     type="button"
-                    class="seat"
+                    class="tile seat"
                     aria-labelledby={nameId}
                     aria-describedby={detail() ? detailId : undefined}
                     onClick={() => props.onPick(participant.id)}

@@ -33,7 +33,7 @@ export function PairChoice(props: PairChoiceProps) {
               <li>
                 <button
                   type="button"
-                  class="pair-button"
+                  class="tile pair-button"
                   aria-pressed={props.selected === pair}
                   aria-labelledby={nameId}
                   aria-describedby={detailId}

@@ -83,7 +83,7 @@ export default function Validate(props: PhaseProps) {
                     <li>
                       <button
                         type="button"
-                        class="nav-item"
+                        class="tile nav-item"
                         aria-current={selected()?.id === milestone.id ? 'true' : undefined}
                         onClick={() => open(milestone.id)}
                       >
