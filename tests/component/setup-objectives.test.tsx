@@ -179,3 +179,27 @@ describe('prepare: objectives and key results', () => {
     expect(first?.fields.keyResultIds).toEqual([trustKrs[2]])
   })
 })
+
+describe('text typed but not yet added', () => {
+  it('is still in its field after the tablet reloads, and only in that workshop', async () => {
+    localStorage.clear()
+    const { db, workshopId } = await freshWorkshop()
+    const first = renderPhase(Setup, db, workshopId)
+    const user = userEvent.setup()
+    await user.type(await screen.findByLabelText('New objective'), 'Grow the referral loo')
+    first.unmount()
+
+    const second = renderPhase(Setup, db, workshopId)
+    const field = (await screen.findByLabelText('New objective')) as HTMLInputElement
+    expect(field.value).toBe('Grow the referral loo')
+    await user.type(field, 'p{Enter}')
+    await waitFor(async () => expect(await titles(db, workshopId)).toEqual(['Grow the referral loop']))
+    expect(field.value).toBe('')
+
+    await user.type(field, 'Half-typed again')
+    second.unmount()
+    const other = await freshWorkshop('Another workshop')
+    renderPhase(Setup, other.db, other.workshopId)
+    expect(((await screen.findByLabelText('New objective')) as HTMLInputElement).value).toBe('')
+  })
+})

@@ -1,5 +1,5 @@
 import { createSignal, createUniqueId } from 'solid-js'
-import { commitDraft } from '../../ui/draft'
+import { commitDraft, createStoredDraft } from '../../ui/draft'
 
 interface AddFormProps {
   /** The field's visible label, e.g. "New key result". */
@@ -12,6 +12,8 @@ interface AddFormProps {
   /** Shows the label to screen readers only, where the button beside says enough. */
   readonly quiet?: boolean
   readonly onAdd: (text: string) => Promise<unknown>
+  /** Where unfinished text is kept through a reload or a crash, e.g. "objective:<workshop id>". */
+  readonly draftKey?: string
   readonly class?: string
 }
 
@@ -21,7 +23,8 @@ interface AddFormProps {
  */
 export function AddForm(props: AddFormProps) {
   const id = createUniqueId()
-  const [draft, setDraft] = createSignal('')
+  // A form keeps the draft key it was made with: each key belongs to one workshop or objective.
+  const [draft, setDraft] = props.draftKey ? createStoredDraft(props.draftKey) : createSignal('')
   let input: HTMLInputElement | undefined
 
   async function add(event: SubmitEvent) {

@@ -88,6 +88,7 @@ export function HypothesesPanel(props: {
                   buttonName={`Add hypothesis to objective ${objectiveNumber()}`}
                   placeholder="If we …, then …"
                   onAdd={text => add(outline.id, text)}
+                  draftKey={`hypothesis:${outline.id}`}
                 />
               </div>
             )

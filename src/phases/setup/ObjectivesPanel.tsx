@@ -84,6 +84,7 @@ export function ObjectivesPanel(props: {
         buttonLabel="Add objective"
         placeholder="e.g. Build trust through match experiences"
         onAdd={title => actions.addObjective(props.workshopId, title)}
+        draftKey={`objective:${props.workshopId}`}
       />
     </section>
   )
@@ -159,6 +160,7 @@ function KeyResults(props: { outline: ObjectiveOutline; objectiveNumber: number;
         buttonName={`Add key result to objective ${props.objectiveNumber}`}
         placeholder="New key result, e.g. Match rating submissions up 30%"
         onAdd={text => add(props.outline.id, text)}
+        draftKey={`keyResult:${props.outline.id}`}
       />
     </div>
   )

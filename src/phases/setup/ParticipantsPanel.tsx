@@ -27,6 +27,7 @@ export function ParticipantsPanel(props: { workshopId: string; roster: readonly 
         buttonLabel="Add participant"
         placeholder="Name, e.g. Ana"
         onAdd={name => add(props.workshopId, name)}
+        draftKey={`participant:${props.workshopId}`}
       />
       <Show
         when={props.roster.length > 0}
