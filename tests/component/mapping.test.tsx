@@ -72,6 +72,23 @@ describe('team mapping', () => {
     expect(screen.queryByLabelText('Owned item 1')).toBeNull()
   })
 
+  it('never adds words typed for one pair as another pair’s item, and keeps each pair’s unfinished words', async () => {
+    const { db, workshopId, user } = await openMapping()
+    await user.click(await screen.findByRole('button', { name: 'Pair 1' }))
+    await user.type(screen.getByLabelText('New owned item'), 'Ranking serv')
+    await user.click(screen.getByRole('button', { name: 'Pair 2' }))
+    const field = (await screen.findByLabelText('New owned item')) as HTMLInputElement
+    expect(field.value).toBe('')
+    await user.type(field, 'Invite flow{Enter}')
+    await waitFor(async () =>
+      expect((await recordsOf(db, workshopId, 'scopeItem')).map(item => [item.fields.pair, item.fields.title])).toEqual([
+        ['Pair 2', 'Invite flow'],
+      ]),
+    )
+    await user.click(screen.getByRole('button', { name: 'Pair 1' }))
+    expect(((await screen.findByLabelText('New owned item')) as HTMLInputElement).value).toBe('Ranking serv')
+  })
+
   it('refuses an item without a name, with a message, and writes nothing', async () => {
     const { db, workshopId, user } = await openMapping()
     await user.click(await screen.findByRole('button', { name: 'Pair 1' }))

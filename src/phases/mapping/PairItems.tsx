@@ -4,7 +4,7 @@ import { addOwnedItem } from '../../store/commands/mapping'
 import { useCommand } from '../../store/context'
 import { CategoryChoice } from './CategoryChoice'
 import { OwnedItem } from './OwnedItem'
-import { commitDraft } from '../../ui/draft'
+import { commitDraft, createStoredDraft } from '../../ui/draft'
 
 interface PairItemsProps {
   workshopId: string
@@ -18,7 +18,8 @@ interface PairItemsProps {
 export function PairItems(props: PairItemsProps) {
   const add = useCommand(addOwnedItem)
   const inputId = createUniqueId()
-  const [draft, setDraft] = createSignal('')
+  // Kept through a reload, per pair; a form is made for one pair (see the keyed Show that makes it).
+  const [draft, setDraft] = createStoredDraft(`scopeItem:${props.workshopId}:${props.pair}`)
   const [category, setCategory] = createSignal<ScopeCategory>('feature')
   const [problem, setProblem] = createSignal('')
   const [added, setAdded] = createSignal('')

@@ -47,12 +47,13 @@ export default function Mapping(props: PhaseProps) {
                 itemCount={pair => current().items.filter(item => item.fields.pair === pair).length}
                 onPick={setChosen}
               />
-              <Show when={adding()}>
+              {/* Keyed: another pair gets its own form, so words typed for one are never added for the other. */}
+              <Show when={adding()} keyed>
                 {pair => (
                   <PairItems
                     workshopId={props.workshop.id}
-                    pair={pair()}
-                    items={current().items.filter(item => item.fields.pair === pair())}
+                    pair={pair}
+                    items={current().items.filter(item => item.fields.pair === pair)}
                     objectives={current().objectives}
                     keyResults={current().keyResults}
                   />

@@ -7,7 +7,7 @@ import { validationBoard } from '../../store/reads/validate'
 import type { PhaseProps } from '../types'
 import { MilestoneEditor } from './MilestoneEditor'
 import './validate.css'
-import { commitDraft } from '../../ui/draft'
+import { commitDraft, createStoredDraft } from '../../ui/draft'
 import { Timer } from '../../ui/Timer'
 
 /**
@@ -28,7 +28,7 @@ export default function Validate(props: PhaseProps) {
     setWalked(true)
     setChosen(id)
   }
-  const [draft, setDraft] = createSignal('')
+  const [draft, setDraft] = createStoredDraft(`milestone:${props.workshop.id}`)
   const draftId = createUniqueId()
   let draftInput: HTMLInputElement | undefined
 
