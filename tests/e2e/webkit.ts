@@ -9,10 +9,10 @@
  * WEBKIT_DISPLAY (use that X display, e.g. `:0` to watch the test, instead of starting Xvfb).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { accessSync, constants, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
-import { delimiter, join } from 'node:path'
+import { delimiter, dirname, join } from 'node:path'
 import type * as WebdriverIOModule from 'webdriverio'
 
 let webdriverio: Promise<typeof WebdriverIOModule> | undefined
@@ -406,7 +406,7 @@ export async function startWebKit(): Promise<WebKit> {
   }
 }
 
-export type Role = 'button' | 'textbox' | 'heading' | 'link'
+export type Role = 'button' | 'textbox' | 'heading' | 'link' | 'region'
 
 const ROLE_CANDIDATES: Record<Role, string> = {
   button: 'button, [role="button"], input[type="button"], input[type="submit"]',
@@ -414,16 +414,23 @@ const ROLE_CANDIDATES: Record<Role, string> = {
     'input:not([type]), input[type="text"], input[type="search"], input[type="email"], input[type="url"], textarea, [role="textbox"]',
   heading: 'h1, h2, h3, h4, h5, h6, [role="heading"]',
   link: 'a[href], [role="link"]',
+  region: 'section, [role="region"]',
 }
 
-/** The displayed elements whose role and accessible name, as WebKit's accessibility tree computes them, match. */
-export async function queryAllByRole(browser: Browser, role: Role, name: string): Promise<Element[]> {
+/**
+ * The displayed elements whose role and accessible name, as WebKit's accessibility tree computes them, match.
+ * `within` limits the search to one element's descendants (the whole page by default).
+ */
+export async function queryAllByRole(browser: Browser, role: Role, name: string, within?: Element): Promise<Element[]> {
   const matches: Element[] = []
-  for (const element of await browser.$$(ROLE_CANDIDATES[role]).getElements()) {
+  for (const element of await (within ?? browser).$$(ROLE_CANDIDATES[role]).getElements()) {
     try {
+      // The protocol commands, not the element's: on an element that a re-render removed, webdriverio's own
+      // commands look it up again by selector and index, waiting up to `waitforTimeout` when it is gone for good,
+      // where these fail at once. The name first: it rules out most candidates in one call.
       if (
-        (await element.getComputedRole()) === role &&
-        (await element.getComputedLabel()) === name &&
+        (await browser.getElementComputedLabel(element.elementId)) === name &&
+        (await browser.getElementComputedRole(element.elementId)) === role &&
         (await element.isDisplayed())
       ) {
         matches.push(element)
@@ -435,13 +442,19 @@ export async function queryAllByRole(browser: Browser, role: Role, name: string)
   return matches
 }
 
-/** Waits for exactly one displayed element with this role and accessible name. */
-export async function findByRole(browser: Browser, role: Role, name: string, timeout = 15_000): Promise<Element> {
+/** Waits for exactly one displayed element with this role and accessible name (within `within`, if given). */
+export async function findByRole(
+  browser: Browser,
+  role: Role,
+  name: string,
+  timeout = 15_000,
+  within?: Element,
+): Promise<Element> {
   let found: Element[] = []
   try {
     await browser.waitUntil(
       async () => {
-        found = await queryAllByRole(browser, role, name)
+        found = await queryAllByRole(browser, role, name, within)
         return found.length === 1
       },
       { timeout, interval: 150 },
@@ -455,4 +468,14 @@ export async function findByRole(browser: Browser, role: Role, name: string, tim
   const [element] = found
   if (!element) throw new Error(`No ${role} named "${name}".`)
   return element
+}
+
+/**
+ * Saves a PNG of what the browser shows (its viewport) to `path`. webdriverio's own saveScreenshot is missing
+ * from the browser build that this repo's Vitest workers load (see loadWebdriverio), so this writes the file.
+ */
+export async function saveScreenshot(browser: Browser, path: string): Promise<void> {
+  const png = await browser.takeScreenshot()
+  mkdirSync(dirname(path), { recursive: true })
+  writeFileSync(path, Buffer.from(png, 'base64'))
 }

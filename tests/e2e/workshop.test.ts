@@ -252,6 +252,7 @@ async function runWorkshop(page: Page, context: BrowserContext) {
     // Inventory: grouped by objective and hypothesis, ranked, with a flagged coverage gap.
     await step(page, /Inventory/, 'Inventory')
     const inventory = page.locator('section.phase').first()
+    await page.getByRole('heading', { name: /^Coverage gaps \(/ }).waitFor()
     const before = await inventory.innerText()
     for (const title of Object.values(M)) expect(before).toContain(title)
     expect(before).toMatch(/Coverage gaps/)
@@ -265,6 +266,7 @@ async function runWorkshop(page: Page, context: BrowserContext) {
     await context.setOffline(true)
     await page.reload()
     await page.getByRole('heading', { level: 2, name: 'Inventory' }).waitFor()
+    await page.getByRole('heading', { name: /^Coverage gaps \(/ }).waitFor()
     await expect.poll(() => page.locator('section.phase').first().innerText()).toBe(before)
     expect(foreign).toEqual([])
   }

@@ -6,7 +6,9 @@
 export function makeAutoGrow(root: () => HTMLElement | undefined): { fitAll: () => void; onInput: (event: Event) => void } {
   const needed = typeof CSS === 'undefined' || typeof CSS.supports !== 'function' || !CSS.supports('field-sizing', 'content')
   const fit = (area: HTMLTextAreaElement) => {
-    area.style.height = 'auto'
+    // Not 'auto': that is the height of the field's rows (2), so a one-line text would never fit to one line.
+    // At 0 the field's CSS min-height holds, and scrollHeight is the text's own height.
+    area.style.height = '0px'
     // Nothing to measure where nothing is laid out (a hidden panel, a test's DOM).
     if (area.scrollHeight > 0) area.style.height = `${area.scrollHeight + 4}px`
     else area.style.height = ''

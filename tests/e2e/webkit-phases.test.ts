@@ -1,0 +1,376 @@
+/**
+ * Real WebKit, every step of a realistic workshop: the sample workshop (two objectives, four people,
+ * twelve cards, five milestones, votes) is written into the app's IndexedDB, then each step of the
+ * workshop is opened from the steps bar, must render its screen without an uncaught error, and must
+ * take its first interaction. A screenshot of each step goes to test-results/webkit/.
+ *
+ * Uses the shared preview server (`baseUrl` of global-setup.ts). Needs WebKitWebDriver and Xvfb: see webkit.ts.
+ */
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { afterAll, beforeAll, expect, inject, test } from 'vitest'
+import { sampleWorkshop } from '../fixtures/workshop'
+import { findByRole, saveScreenshot, startWebKit, type Browser, type Element, type WebKit } from './webkit'
+
+const SCREENS = resolve(import.meta.dirname, '../../test-results/webkit')
+
+/** The steps, in the order of the steps bar, with the heading of each screen. */
+const STEPS = [
+  { label: 'Prepare', heading: 'Prepare', file: 'step1-prepare' },
+  { label: 'Context', heading: 'Context', file: 'step2-context' },
+  { label: 'Team mapping', heading: 'Team mapping', file: 'step3-team-mapping' },
+  { label: 'Silent ideation', heading: 'Silent ideation', file: 'step4-silent-ideation' },
+  { label: 'Read & cluster', heading: 'Read & cluster', file: 'step5-read-cluster' },
+  { label: 'Validation', heading: 'Validation', file: 'step6-validation' },
+  { label: 'Prioritize', heading: 'Prioritize', file: 'step7-prioritize' },
+  { label: 'Inventory', heading: 'Inventory', file: 'step8-inventory' },
+] as const
+
+type StepLabel = (typeof STEPS)[number]['label']
+
+interface PageErrors {
+  installed: boolean
+  errors: string[]
+}
+
+/**
+ * Collects, in the page, every uncaught error, unhandled rejection and console.error from now on.
+ * A reload loses the collector: install it again after each one.
+ */
+async function installErrorCollector(browser: Browser): Promise<void> {
+  await browser.execute(() => {
+    const page = window as unknown as { __e2eErrors?: string[] }
+    if (page.__e2eErrors) return
+    const errors: string[] = []
+    page.__e2eErrors = errors
+    const describe = (value: unknown): string =>
+      value instanceof Error ? `${value.name}: ${value.message}\n${value.stack ?? ''}` : String(value)
+    window.addEventListener('error', event => {
+      errors.push(`error: ${event.message} (${event.filename}:${event.lineno}:${event.colno}) ${describe(event.error)}`)
+    })
+    window.addEventListener('unhandledrejection', event => {
+      errors.push(`unhandled rejection: ${describe(event.reason)}`)
+    })
+    const consoleError = console.error.bind(console)
+    console.error = (...args: unknown[]) => {
+      errors.push(`console.error: ${args.map(describe).join(' ')}`)
+      consoleError(...args)
+    }
+  })
+}
+
+async function pageErrors(browser: Browser): Promise<PageErrors> {
+  return browser.execute(() => {
+    const page = window as unknown as { __e2eErrors?: string[] }
+    return { installed: page.__e2eErrors !== undefined, errors: [...(page.__e2eErrors ?? [])] }
+  })
+}
+
+/** Fails on any error collected so far, or on the app's own problem banner. */
+async function expectNoErrors(browser: Browser, where: string): Promise<void> {
+  const { installed, errors } = await pageErrors(browser)
+  expect(installed, `the error collector is still installed (${where}): the page was reloaded?`).toBe(true)
+  expect(errors, `uncaught errors in WebKit (${where})`).toEqual([])
+  const texts: string[] = []
+  for (const problem of await browser.$$('.problem[role="alert"]').getElements()) texts.push(await problem.getText())
+  expect(texts, `the app reported a problem (${where})`).toEqual([])
+}
+
+/** Writes every record straight into the app's IndexedDB (made by Dexie on the first visit). */
+async function seedRecords(browser: Browser, recordsJson: string): Promise<number> {
+  return browser.execute(async (json: string) => {
+    const records = JSON.parse(json) as unknown[]
+    const db = await new Promise<IDBDatabase>((resolveOpen, reject) => {
+      const request = indexedDB.open('okra-harvest')
+      request.onsuccess = () => resolveOpen(request.result)
+      request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'))
+      request.onblocked = () => reject(new Error('indexedDB.open was blocked'))
+    })
+    try {
+      await new Promise<void>((resolveTx, reject) => {
+        const tx = db.transaction('records', 'readwrite')
+        const store = tx.objectStore('records')
+        for (const record of records) store.put(record)
+        tx.oncomplete = () => resolveTx()
+        tx.onerror = () => reject(tx.error ?? new Error('the seeding transaction failed'))
+        tx.onabort = () => reject(tx.error ?? new Error('the seeding transaction was aborted'))
+      })
+      return await new Promise<number>((resolveCount, reject) => {
+        const request = db.transaction('records', 'readonly').objectStore('records').count()
+        request.onsuccess = () => resolveCount(request.result)
+        request.onerror = () => reject(request.error ?? new Error('count failed'))
+      })
+    } finally {
+      db.close()
+    }
+  }, recordsJson)
+}
+
+/** Everything the screen shows in words: its text, and what its fields hold (innerText leaves those out). */
+async function screenText(browser: Browser): Promise<string> {
+  return browser.execute(() => {
+    const fields = [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')]
+      .filter(field => field.type !== 'hidden' && field.type !== 'file')
+      .map(field => field.value)
+    const choices = [...document.querySelectorAll('select')].map(select => select.selectedOptions[0]?.text ?? '')
+    return [document.body.innerText, ...fields, ...choices].join('\n')
+  })
+}
+
+/** What one part of the screen shows in words, its fields' values included ('' when it is not there). */
+async function textIn(browser: Browser, selector: string): Promise<string> {
+  return browser.execute((css: string) => {
+    const root = document.querySelector<HTMLElement>(css)
+    if (!root) return ''
+    const fields = [...root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')]
+    return [root.innerText, ...fields.map(field => field.value)].join('\n')
+  }, selector)
+}
+
+async function waitForValue(browser: Browser, field: Element, value: string, what: string): Promise<void> {
+  await browser.waitUntil(async () => (await field.getValue()) === value, {
+    timeout: 10_000,
+    interval: 100,
+    timeoutMsg: `${what} never held "${value}"`,
+  })
+}
+
+/**
+ * Scrolls the page to `y` at once, and waits until a frame or two are painted: WebKitGTK's screenshot is of the
+ * last painted frame, which right after a scroll still shows the page where it was.
+ */
+async function scrollAndPaint(browser: Browser, y: number): Promise<void> {
+  await browser.execute(
+    (top: number) =>
+      new Promise<void>(done => {
+        window.scrollTo({ top, left: 0, behavior: 'instant' })
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))
+      }),
+    y,
+  )
+}
+
+let webkit: WebKit | undefined
+const timings: string[] = []
+
+beforeAll(async () => {
+  webkit = await startWebKit()
+}, 90_000)
+
+afterAll(async () => {
+  if (timings.length > 0) console.log(`WebKit phases timings: ${timings.join(', ')}`)
+  await webkit?.close()
+}, 60_000)
+
+test('WebKit: every step of a realistic workshop renders, and takes its first interaction', async () => {
+  if (!webkit) throw new Error('WebKit did not start.')
+  const { browser } = webkit
+  const started = Date.now()
+  const lap = (what: string) => timings.push(`${what} ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  mkdirSync(SCREENS, { recursive: true })
+  const sample = sampleWorkshop()
+  const workshopId = sample.workshop.id
+  const origin = new URL(inject('baseUrl')).origin
+
+  try {
+    // 1. Open the app once (Dexie makes its database), seed the sample workshop, open it.
+    await browser.url(`${origin}/`)
+    await findByRole(browser, 'heading', 'Workshops', 30_000)
+    const stored = await seedRecords(browser, JSON.stringify(sample.records))
+    expect(stored).toBe(sample.records.length)
+    await browser.url(`${origin}/#/workshop/${workshopId}`)
+    await browser.refresh()
+    expect(await (await findByRole(browser, 'heading', sample.workshop.fields.title, 30_000)).getTagName()).toBe('h1')
+    await installErrorCollector(browser)
+    lap('seeded')
+
+    const nav = await browser.$('nav[aria-label="Workshop steps"]').getElement()
+    await nav.waitForDisplayed({ timeout: 15_000 })
+    const labels: string[] = []
+    for (const step of await nav.$$('button').getElements()) labels.push(await step.getComputedLabel())
+    expect(labels, 'the steps bar').toEqual(STEPS.map(step => step.label))
+
+    const open = async (label: StepLabel) => {
+      const step = STEPS.find(candidate => candidate.label === label)
+      if (!step) throw new Error(`No step ${label}`)
+      await (await findByRole(browser, 'button', step.label, 15_000, nav)).click()
+      await browser.waitUntil(
+        async () => (await browser.$('nav[aria-label="Workshop steps"] [aria-current="step"]').getText()).includes(step.label),
+        { timeout: 10_000, timeoutMsg: `The steps bar does not mark ${step.label} as the current step` },
+      )
+      // The step's screen is loaded on first use: wait for its heading before looking closer.
+      await browser.waitUntil(async () => (await browser.$('main h2').getText().catch(() => '')) === step.heading, {
+        timeout: 20_000,
+        timeoutMsg: `The ${step.label} screen never showed its heading`,
+      })
+      const heading = await findByRole(browser, 'heading', step.heading, 10_000)
+      expect(await heading.getTagName()).toBe('h2')
+      await expectNoErrors(browser, `opening ${step.label}`)
+    }
+    const shoot = async (label: StepLabel) => {
+      const step = STEPS.find(candidate => candidate.label === label)
+      if (!step) throw new Error(`No step ${label}`)
+      await scrollAndPaint(browser, 0)
+      await saveScreenshot(browser, resolve(SCREENS, `${step.file}.png`))
+      // WebDriver shows only the viewport: the rest of the page, a screenful at a time (at most 4 more).
+      const { height, viewport } = await browser.execute(() => ({
+        height: document.documentElement.scrollHeight,
+        viewport: window.innerHeight,
+      }))
+      for (let part = 2; part <= 5 && (part - 1) * viewport < height; part++) {
+        await scrollAndPaint(browser, (part - 1) * viewport)
+        await saveScreenshot(browser, resolve(SCREENS, `${step.file}-${part}.png`))
+      }
+      await scrollAndPaint(browser, 0)
+    }
+
+    // Prepare: a third objective.
+    await open('Prepare')
+    // A one-line title is a one-line field, also where CSS `field-sizing: content` is missing (autogrow.ts).
+    const titleField = await findByRole(browser, 'textbox', 'Objective 1')
+    const fieldFit = () =>
+      browser.execute((field: HTMLElement) => {
+        const style = getComputedStyle(field)
+        const twoLines =
+          parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) + 2 * parseFloat(style.lineHeight)
+        return { height: field.offsetHeight, twoLines }
+      }, titleField as unknown as HTMLElement)
+    await browser
+      .waitUntil(async () => {
+        const { height, twoLines } = await fieldFit()
+        return height < twoLines
+      }, { timeout: 3_000, interval: 100 })
+      .catch(() => undefined)
+    const fit = await fieldFit()
+    expect
+      .soft(fit.height, `"Objective 1" holds one line of text, and is ${fit.height}px tall (two lines: ${fit.twoLines}px)`)
+      .toBeLessThan(fit.twoLines)
+    await shoot('Prepare')
+    const objective = 'Keep players coming back every week'
+    await (await findByRole(browser, 'textbox', 'New objective')).setValue(objective)
+    await (await findByRole(browser, 'button', 'Add objective')).click()
+    await waitForValue(browser, await findByRole(browser, 'textbox', 'Objective 3'), objective, 'Objective 3')
+    await expectNoErrors(browser, 'adding an objective')
+    lap('prepare')
+
+    // Context: the next objective's slide (three objectives now).
+    await open('Context')
+    await shoot('Context')
+    await findByRole(browser, 'heading', sample.objectives[0]!.fields.title)
+    await (await findByRole(browser, 'button', 'Next objective')).click()
+    await findByRole(browser, 'heading', sample.objectives[1]!.fields.title)
+    expect(await textIn(browser, '.present-position')).toBe('Objective 2 of 3')
+    await expectNoErrors(browser, 'the next objective')
+    lap('context')
+
+    // Team mapping: Pair 1 adds something it owns.
+    await open('Team mapping')
+    await shoot('Team mapping')
+    await (await findByRole(browser, 'button', 'Pair 1')).click()
+    await findByRole(browser, 'heading', 'What Pair 1 owns')
+    const owned = 'Match replay viewer'
+    await (await findByRole(browser, 'textbox', 'New owned item')).setValue(owned)
+    await (await findByRole(browser, 'button', 'Add item')).click()
+    await browser.waitUntil(async () => (await textIn(browser, 'ol[aria-label="Owned by Pair 1"]')).includes(owned), {
+      timeout: 10_000,
+      timeoutMsg: `“${owned}” never showed in Pair 1’s list`,
+    })
+    await expectNoErrors(browser, 'adding an owned item')
+    lap('mapping')
+
+    // Silent ideation: Ana writes a card and passes the tablet on; her words are gone from the screen.
+    await open('Silent ideation')
+    await shoot('Silent ideation')
+    await (await findByRole(browser, 'button', 'Ana')).click()
+    await findByRole(browser, 'heading', 'Ana’s cards')
+    const idea = 'Badge for players who rate ten matches'
+    await (await findByRole(browser, 'textbox', 'New card')).setValue(idea)
+    await (await findByRole(browser, 'button', 'Add card')).click()
+    // Each card is a field of its own (its text stays editable until the tablet is passed on).
+    await browser.waitUntil(async () => (await textIn(browser, 'ol[aria-label="Ana’s cards"]')).includes(idea), {
+      timeout: 10_000,
+      timeoutMsg: 'Ana’s new card never showed in her list',
+    })
+    expect(await screenText(browser)).toContain(idea)
+    await (await findByRole(browser, 'button', 'Done — pass it on')).click()
+    await findByRole(browser, 'heading', 'Pass the tablet on')
+    expect(await screenText(browser), 'Ana’s card is hidden once she passed the tablet on').not.toContain(idea)
+    await expectNoErrors(browser, 'writing a card')
+    lap('ideation')
+
+    // Read & cluster: select an ungrouped card, make it a milestone.
+    await open('Read & cluster')
+    await shoot('Read & cluster')
+    const milestonesBefore = (await browser.$$('.milestone-panel').getElements()).length
+    expect(milestonesBefore).toBe(sample.milestones.length)
+    const ungrouped = await browser.$('ul[aria-label="Ungrouped cards"]').getElement()
+    await ungrouped.waitForDisplayed({ timeout: 10_000 })
+    const cardButton = await ungrouped.$('button[aria-pressed]').getElement()
+    const cardText = await cardButton.$('.card-text').getText()
+    expect(await cardButton.getAttribute('aria-pressed')).toBe('false')
+    await cardButton.click()
+    await browser.waitUntil(async () => (await cardButton.getAttribute('aria-pressed')) === 'true', {
+      timeout: 10_000,
+      timeoutMsg: 'Tapping a card did not select it (aria-pressed)',
+    })
+    await (await findByRole(browser, 'button', 'New milestone from 1 card')).click()
+    const fresh = await findByRole(browser, 'region', `Milestone ${milestonesBefore + 1}`)
+    await browser.waitUntil(async () => (await fresh.getText()).includes(cardText), {
+      timeout: 10_000,
+      timeoutMsg: `The new milestone does not hold “${cardText}”`,
+    })
+    await expectNoErrors(browser, 'making a milestone')
+    lap('cluster')
+
+    // Validation: the screen renders, with the milestones to check, the new one included.
+    await open('Validation')
+    await shoot('Validation')
+    await browser.waitUntil(async () => (await textIn(browser, 'main')).includes(`${milestonesBefore + 1} milestones`), {
+      timeout: 10_000,
+      timeoutMsg: `Validation does not count ${milestonesBefore + 1} milestones`,
+    })
+    lap('validation')
+
+    // Prioritize: Ben puts one more dot on a milestone.
+    await open('Prioritize')
+    await shoot('Prioritize')
+    await (await findByRole(browser, 'button', 'Ben')).click()
+    await findByRole(browser, 'heading', 'Ben is voting')
+    const title = sample.milestones[0]!.fields.title
+    const dots = await browser.$(`[aria-label^="Your votes on ${title}: "]`).getElement()
+    await dots.waitForExist({ timeout: 10_000 })
+    const before = Number((await dots.getAttribute('aria-label'))?.split(': ').pop())
+    expect(before).toBe(0)
+    await (await findByRole(browser, 'button', `+1 vote on ${title}`)).click()
+    await browser.waitUntil(async () => (await dots.getComputedLabel()) === `Your votes on ${title}: ${before + 1}`, {
+      timeout: 10_000,
+      timeoutMsg: `“+1 vote on ${title}” did not raise Ben’s votes on it`,
+    })
+    await expectNoErrors(browser, 'voting')
+    lap('prioritize')
+
+    // Inventory: the coverage gaps are there.
+    await open('Inventory')
+    await browser.waitUntil(
+      async () => {
+        for (const heading of await browser.$$('h3').getElements()) {
+          const text = await heading.getText().catch(() => '')
+          if (text.startsWith('Coverage gaps (')) return true
+        }
+        return false
+      },
+      { timeout: 10_000, timeoutMsg: 'The inventory shows no “Coverage gaps (…)” heading' },
+    )
+    await shoot('Inventory')
+    await expectNoErrors(browser, 'the inventory')
+    lap('inventory')
+
+    // Nothing ever tried to reach another host.
+    expect(webkit.foreignRequests()).toEqual([])
+  } catch (error) {
+    await saveScreenshot(browser, resolve(SCREENS, 'failure.png')).catch(() => undefined)
+    const collected = await pageErrors(browser).catch(() => undefined)
+    if (collected?.errors.length) console.error(`Errors in the page:\n${collected.errors.join('\n')}`)
+    throw error
+  }
+})
