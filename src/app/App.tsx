@@ -1,10 +1,12 @@
-import { createSignal, Match, Show, Switch } from 'solid-js'
+import { createSignal, lazy, Match, Show, Suspense, Switch } from 'solid-js'
 import type { HarvestDB } from '../store/db'
 import { StoreProvider } from '../store/context'
 import { HomeScreen } from '../phases/home/HomeScreen'
 import { createRoute } from './route'
 import { UpdatePrompt } from './UpdatePrompt'
-import { WorkshopScreen } from './WorkshopScreen'
+
+// The home screen comes first; a workshop's shell (steps, handoff) loads when one is opened.
+const WorkshopScreen = lazy(() => import('./WorkshopScreen').then(module => ({ default: module.WorkshopScreen })))
 
 export function App(props: { db: HarvestDB; withServiceWorker?: boolean }) {
   const [route, go] = createRoute()
@@ -32,7 +34,11 @@ export function App(props: { db: HarvestDB; withServiceWorker?: boolean }) {
             <HomeScreen onOpen={workshopId => go({ screen: 'workshop', workshopId })} />
           </Match>
           <Match when={route().screen === 'workshop' && (route() as { workshopId: string }).workshopId}>
-            {workshopId => <WorkshopScreen workshopId={workshopId()} onHome={() => go({ screen: 'home' })} />}
+            {workshopId => (
+              <Suspense fallback={<p class="muted screen">Opening…</p>}>
+                <WorkshopScreen workshopId={workshopId()} onHome={() => go({ screen: 'home' })} />
+              </Suspense>
+            )}
           </Match>
         </Switch>
         <Show when={props.withServiceWorker}>

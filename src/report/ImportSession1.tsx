@@ -2,8 +2,7 @@ import { createSignal, For, Show } from 'solid-js'
 import { useCommand } from '../store/context'
 import { importSession1, ImportRefused } from '../store/commands/report'
 import { Dialog } from '../ui/Dialog'
-import { SESSION1_CSV_EXAMPLE } from './import'
-import { problemText, type Session1Plan } from './plan'
+import { problemText, SESSION1_CSV_EXAMPLE, type Session1Plan } from './plan'
 import './import.css'
 
 type State =

@@ -9,12 +9,6 @@ import { readZip } from './zip'
  * under their objective, and a hypothesis names the ones it aims at as "KR1; KR3".
  */
 export const SESSION1_CSV_HEADER = ['type', 'objective', 'text', 'key results'] as const
-export const SESSION1_CSV_EXAMPLE = [
-  'type,objective,text,key results',
-  'objective,Build trust through match experiences,,',
-  'key result,Build trust through match experiences,Match rating submissions up 30%,',
-  'hypothesis,Build trust through match experiences,"If we make feedback easier, then more players will submit ratings",KR1',
-].join('\n')
 
 const TYPES: Record<string, 'objective' | 'key result' | 'hypothesis'> = {
   objective: 'objective',
@@ -158,3 +152,5 @@ export function mergePlans(plans: readonly Session1Plan[]): ParseResult<Session1
   }
   return { ok: true, value: { title: plans.find(p => p.title)?.title ?? null, objectives } }
 }
+
+export { SESSION1_CSV_EXAMPLE } from './plan'

@@ -39,3 +39,11 @@ export function problemText(problem: ImportProblem): string {
 export function sameTitle(a: string, b: string): boolean {
   return a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase()
 }
+
+/** The CSV shape Session #1 files may take, shown as help where files are chosen. */
+export const SESSION1_CSV_EXAMPLE = [
+  'type,objective,text,key results',
+  'objective,Build trust through match experiences,,',
+  'key result,Build trust through match experiences,Match rating submissions up 30%,',
+  'hypothesis,Build trust through match experiences,"If we make feedback easier, then more players will submit ratings",KR1',
+].join('\n')
