@@ -1,3 +1,5 @@
+import type { Fields } from './types'
+
 /** The common types of milestones, in the method's own words. */
 export const MILESTONE_TYPES = ['epic', 'spike', 'enabler', 'signal-test'] as const
 export type MilestoneType = (typeof MILESTONE_TYPES)[number]
@@ -38,4 +40,9 @@ export const MILESTONE_CATALOGUE: Readonly<Record<MilestoneType, MilestoneTypeIn
 
 export function isMilestoneType(value: unknown): value is MilestoneType {
   return typeof value === 'string' && (MILESTONE_TYPES as readonly string[]).includes(value)
+}
+
+/** A new milestone (a cluster) as the room names it: nothing typed, linked or unlocked yet. */
+export function newMilestoneFields(title: string): Fields<'milestone'> {
+  return { title, type: null, hypothesisId: null, keyResultId: null, objectiveId: null, unlocks: [], validates: '' }
 }

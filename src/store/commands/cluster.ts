@@ -2,6 +2,7 @@ import { titleFromCardText } from '../../domain/similarity'
 import type { Fields, Rec } from '../../domain/types'
 import type { HarvestDB } from '../db'
 import { RecordMissing, write, type Writer } from '../writer'
+import { newMilestoneFields } from '../../domain/milestone-types'
 
 /*
  * Read & cluster. A card is in a milestone when its `milestoneId` names it: moving a card is
@@ -48,7 +49,7 @@ export async function newMilestoneFromCards(
     const taken = options.onlyUngrouped ? await stillUngrouped(writer, cards) : cards
     if (taken.length === 0) throw new Error('These cards have been grouped meanwhile; nothing was changed.')
     const title = titleFromCardText(taken[0]!.fields.text)
-    const milestone = await writer.create('milestone', workshopId, emptyMilestone(title))
+    const milestone = await writer.create('milestone', workshopId, newMilestoneFields(title))
     await moveCards(
       writer,
       taken.map(card => card.id),
@@ -104,10 +105,6 @@ export async function removeMilestone(db: HarvestDB, workshopId: string, milesto
     await repointUnlocks(writer, db, workshopId, milestoneId, null)
     await writer.remove(milestoneId)
   })
-}
-
-function emptyMilestone(title: string): Fields<'milestone'> {
-  return { title, type: null, hypothesisId: null, keyResultId: null, objectiveId: null, unlocks: [], validates: '' }
 }
 
 function requireCards(cardIds: readonly string[]) {

@@ -1,5 +1,6 @@
 import type { HarvestDB } from '../db'
 import { RecordMissing, write } from '../writer'
+import { newMilestoneFields } from '../../domain/milestone-types'
 
 /** What a milestone moves: a key result (which implies its objective), an objective alone, or nothing yet. */
 export type MilestoneLink = { readonly keyResultId: string } | { readonly objectiveId: string } | null
@@ -41,15 +42,7 @@ export async function addMilestone(db: HarvestDB, workshopId: string, title: str
   const trimmed = title.trim()
   if (!trimmed) throw new Error('A milestone needs a title.')
   return write(db, async writer => {
-    const milestone = await writer.create('milestone', workshopId, {
-      title: trimmed,
-      type: null,
-      hypothesisId: null,
-      keyResultId: null,
-      objectiveId: null,
-      unlocks: [],
-      validates: '',
-    })
+    const milestone = await writer.create('milestone', workshopId, newMilestoneFields(trimmed))
     return milestone.id
   })
 }
