@@ -101,6 +101,15 @@ describe('buildInventory', () => {
     expect(named.get('Email-based match feedback form')!.cards[0]!.author).toBe('Ana')
   })
 
+  it('numbers each milestone by its step in the order of work and names its link briefly', () => {
+    const inventory = buildInventory(room({ closed: true }))
+    const byId = milestonesById(inventory)
+    expect(inventory.order.map(id => byId.get(id)!.step)).toEqual([1, 2, 3, 4, 5])
+    expect(byId.get('Email-based match feedback form')!.link).toEqual({ objective: 'Build trust through match experiences', keyResult: 'KR3' })
+    expect(byId.get('Cache')!.link).toEqual({ objective: 'Drive growth through social sharing', keyResult: null })
+    expect(byId.get('Loose idea')!.link).toBeNull()
+  })
+
   it('orders the work so that what unlocks comes first', () => {
     const inventory = buildInventory(room({ closed: true }))
     const order = inventory.order
