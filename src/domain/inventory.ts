@@ -17,6 +17,8 @@ export interface InventoryRecords extends Okrs {
 export interface MilestoneRef {
   readonly id: string
   readonly title: string
+  /** Its step in the order of work: how the printout names it without printing its title again. */
+  readonly step: number
 }
 
 export interface InventoryMilestone {
@@ -103,10 +105,10 @@ export function buildInventory(records: InventoryRecords): Inventory {
   // While voting is open the inventory is ranked by title alone: totals stay blind.
   const ranked = rankMilestones(milestones, closed ? totals : new Map())
   const titleOf = new Map(milestones.map(m => [m.id, m.fields.title.trim() || 'Untitled milestone']))
-  const ref = (id: string): MilestoneRef => ({ id, title: titleOf.get(id)! })
   const { order, cycles } = unlockOrder(ranked.map(r => ({ id: r.item.id, unlocks: r.item.fields.unlocks })))
   const inCycle = new Set(cycles.flat())
   const stepOf = new Map(order.map((id, index) => [id, index + 1]))
+  const ref = (id: string): MilestoneRef => ({ id, title: titleOf.get(id)!, step: stepOf.get(id)! })
   const names = new Map(records.participants.map(p => [p.id, p.fields.name || 'Unnamed participant']))
 
   const inventoryMilestones = ranked.map(({ item, votes, place, tied }): InventoryMilestone => {

@@ -93,7 +93,7 @@ describe('buildInventory', () => {
       'Hypothesis: If we make feedback easier, more players will submit ratings',
       'Link: KR3 of Objective "Build trust through match experiences"',
     ])
-    expect(email.unlocks).toEqual([{ id: 'Feedback signal test', title: 'Feedback signal test' }])
+    expect(email.unlocks).toEqual([{ id: 'Feedback signal test', title: 'Feedback signal test', step: byId.get('Feedback signal test')!.step }])
     expect(email.cards).toEqual([{ id: 'c1', text: 'Email a feedback form', author: null }])
     expect(byId.get('Feedback signal test')!.unlockedBy.map(m => m.id)).toEqual(['Email-based match feedback form'])
     expect(byId.get('Share button')!.validates).toBe('People share')
