@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -10,7 +11,7 @@ import { createRecord } from '../../src/domain/record'
 import type { AnyRec, Fields, Kind } from '../../src/domain/types'
 import { writeBackup } from '../../src/exchange/backup'
 import { sampleWorkshop } from '../fixtures/workshop'
-import { launchChromium, newTablet } from './browser'
+import { launchChromium, newTablet, TABLET_LANDSCAPE, TABLET_PORTRAIT } from './browser'
 import { openSampleWorkshop } from './open-sample'
 
 /**
@@ -242,8 +243,28 @@ describe('printing the inventory', () => {
       await page.getByRole('button', { name: 'Open workshop' }).click()
       await page.getByRole('heading', { level: 2, name: 'Inventory' }).waitFor()
       await page.getByRole('button', { name: 'Download folder (.zip)' }).waitFor()
+      // The screen inventory, in both orientations, passes axe (WCAG A and AA, contrast included).
+      await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') })
+      for (const viewport of [TABLET_LANDSCAPE, TABLET_PORTRAIT]) {
+        await page.setViewportSize(viewport)
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (context: string, options: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe
+          const result = await axe.run('.inventory', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] })
+          return result.violations.map(v => `${v.id} (${v.nodes.length})`)
+        })
+        expect(violations, `${viewport.width}×${viewport.height}`).toEqual([])
+      }
+      await page.setViewportSize(TABLET_LANDSCAPE)
+
+      // A shell whose work area scrolls inside a full-viewport column, as on a tablet: every page still prints.
+      await page.addStyleTag({
+        content: `html, body { height: 100%; overflow: hidden }
+          main.workshop { height: 100vh; display: flex; flex-direction: column; overflow: hidden }
+          main.workshop > .inventory { flex: 1; min-height: 0; overflow: auto }`,
+      })
       const file = resolve(OUT, 'big-inventory-A4.pdf')
       await printPdf(page, file, 'A4')
+      expect(pageCount(file)).toBeGreaterThanOrEqual(3)
       expectSummaryThenCards(file, ranked, 'big')
       const first = pdfText(file, 1)
       expect(occurrences(first, 'tied for 1st')).toBe(2)
