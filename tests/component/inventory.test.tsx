@@ -75,13 +75,15 @@ describe('inventory screen', () => {
     expect(within(email).getByText('3 votes')).toBeTruthy()
     expect(within(email).getByText('Step 3 of the order of work')).toBeTruthy()
     expect(email.textContent).toContain('Link: KR3 of Objective "Build trust through match experiences"')
-    // What unlocks it is named by its step, not its title a second time.
-    expect(email.textContent).toContain('Unlocked by: Step 2')
-    expect(within(entries[1]!).getByText('Step 3')).toBeTruthy()
+    // What unlocks it is named by its step; its title follows on screen only, kept off paper.
+    expect(email.textContent).toContain('Unlocked by: Step 2 (A/B test one-tap rating)')
+    expect(within(entries[1]!).getByText('(Email-based match feedback form)').closest('.inv-screen-only')).toBeTruthy()
     const growth = screen.getByRole('region', { name: 'Objective "Drive growth through social sharing"' })
     expect(within(growth).getByText('1st')).toBeTruthy()
-    // Every title: once in the table, once on its card, nowhere else.
-    const text = document.body.textContent!
+    // Every title: once in the table, once on its card, and nowhere else that prints.
+    const printed = document.body.cloneNode(true) as HTMLElement
+    for (const screenOnly of printed.querySelectorAll('.inv-screen-only')) screenOnly.remove()
+    const text = printed.textContent!
     for (const title of ['Share from match details', 'Email-based match feedback form', 'A/B test one-tap rating']) {
       expect(text.split(title).length - 1, title).toBe(2)
     }

@@ -1,4 +1,4 @@
-import { Show } from 'solid-js'
+import { For, Show } from 'solid-js'
 import type { InventoryMilestone, MilestoneRef } from '../../domain/inventory'
 import { incompleteLabel } from '../../domain/labels'
 import { placeLabel } from '../../domain/places'
@@ -7,8 +7,8 @@ import { SeedCard } from '../../ui/SeedCard'
 /**
  * One milestone in the inventory, in the method's card form (Milestone / Type / Hypothesis /
  * Link) with what it unlocks and validates. Other milestones are named by their step in the
- * order of work, never by title: the summary table already holds every title once, and the
- * printout names each milestone twice at most.
+ * order of work; their titles follow on screen only, so the printout names each milestone
+ * twice at most (summary table and card).
  */
 export function MilestoneEntry(props: { milestone: InventoryMilestone }) {
   const m = () => props.milestone
@@ -25,11 +25,14 @@ export function MilestoneEntry(props: { milestone: InventoryMilestone }) {
       <SeedCard lines={m().card} />
       <dl class="inv-more">
         <div>
-          <dt>Unlocks:</dt> <dd>{m().unlocks.length > 0 ? steps(m().unlocks) : 'nothing named'}</dd>
+          <dt>Unlocks:</dt> <dd>{m().unlocks.length > 0 ? <Steps refs={m().unlocks} /> : 'nothing named'}</dd>
         </div>
         <Show when={m().unlockedBy.length > 0}>
           <div>
-            <dt>Unlocked by:</dt> <dd>{steps(m().unlockedBy)}</dd>
+            <dt>Unlocked by:</dt>{' '}
+            <dd>
+              <Steps refs={m().unlockedBy} />
+            </dd>
           </div>
         </Show>
         <div>
@@ -48,9 +51,17 @@ export function votesText(votes: number): string {
   return votes === 1 ? '1 vote' : `${votes} votes`
 }
 
-function steps(refs: readonly MilestoneRef[]): string {
-  return [...refs]
-    .sort((a, b) => a.step - b.step)
-    .map(ref => `Step ${ref.step}`)
-    .join(', ')
+/** "Step 2 (Cache the history), Step 5 (…)"; the titles in brackets stay off paper. */
+function Steps(props: { refs: readonly MilestoneRef[] }) {
+  const sorted = () => [...props.refs].sort((a, b) => a.step - b.step)
+  return (
+    <For each={sorted()}>
+      {(ref, index) => (
+        <>
+          {index() > 0 ? ', ' : ''}Step {ref.step}
+          <span class="inv-screen-only"> ({ref.title})</span>
+        </>
+      )}
+    </For>
+  )
 }
