@@ -2,7 +2,7 @@ import { coverageGaps, gapText, missingParts, type CoverageGap } from './coverag
 import { keyResultLabel, milestoneCardLines, objectiveLabel, type CardLine, type MissingPart, type Okrs, hypothesisLabels } from './labels'
 import { MILESTONE_CATALOGUE, type MilestoneType } from './milestone-types'
 import { compareTitles, rankMilestones, unlockOrder } from './ranking'
-import type { Rec } from './types'
+import type { Fields, Rec } from './types'
 import { voteFlags, voteFlagText, voteLimits, voteTotals, type VoteFlag } from './votes'
 
 /** The live records of one workshop that the inventory is made from. */
@@ -17,6 +17,8 @@ export interface InventoryRecords extends Okrs {
 export interface MilestoneRef {
   readonly id: string
   readonly title: string
+  /** Its step in the order of work: how the printout names it without printing its title again. */
+  readonly step: number
 }
 
 export interface InventoryMilestone {
@@ -34,6 +36,10 @@ export interface InventoryMilestone {
   readonly hypothesisId: string | null
   /** The objective it is grouped under: its hypothesis's, else the one it links to. */
   readonly objectiveId: string | null
+  /** Its place in the order of work, from 1: what other parts and the printout refer to it by. */
+  readonly step: number
+  /** What it moves, short for a table: the objective's title and the key result's "KR3", if any. */
+  readonly link: { readonly objective: string; readonly keyResult: string | null } | null
   readonly unlocks: readonly MilestoneRef[]
   readonly unlockedBy: readonly MilestoneRef[]
   readonly validates: string
@@ -99,9 +105,10 @@ export function buildInventory(records: InventoryRecords): Inventory {
   // While voting is open the inventory is ranked by title alone: totals stay blind.
   const ranked = rankMilestones(milestones, closed ? totals : new Map())
   const titleOf = new Map(milestones.map(m => [m.id, m.fields.title.trim() || 'Untitled milestone']))
-  const ref = (id: string): MilestoneRef => ({ id, title: titleOf.get(id)! })
   const { order, cycles } = unlockOrder(ranked.map(r => ({ id: r.item.id, unlocks: r.item.fields.unlocks })))
   const inCycle = new Set(cycles.flat())
+  const stepOf = new Map(order.map((id, index) => [id, index + 1]))
+  const ref = (id: string): MilestoneRef => ({ id, title: titleOf.get(id)!, step: stepOf.get(id)! })
   const names = new Map(records.participants.map(p => [p.id, p.fields.name || 'Unnamed participant']))
 
   const inventoryMilestones = ranked.map(({ item, votes, place, tied }): InventoryMilestone => {
@@ -118,6 +125,8 @@ export function buildInventory(records: InventoryRecords): Inventory {
       card: milestoneCardLines(f, okrs),
       hypothesisId: hypothesis?.id ?? null,
       objectiveId: hypothesis?.fields.objectiveId ?? linkedObjective(item, okrs),
+      step: stepOf.get(item.id)!,
+      link: shortLink(f, okrs),
       unlocks: f.unlocks.filter(id => liveIds.has(id) && id !== item.id).map(ref),
       unlockedBy: milestones.filter(m => m.id !== item.id && m.fields.unlocks.includes(item.id)).map(m => ref(m.id)),
       validates: f.validates,
@@ -201,6 +210,17 @@ function linkedObjective(milestone: Rec<'milestone'>, okrs: Okrs): string | null
   const keyResult = okrs.keyResults.find(kr => kr.id === milestone.fields.keyResultId)
   if (keyResult) return keyResult.fields.objectiveId
   return okrs.objectives.some(o => o.id === milestone.fields.objectiveId) ? milestone.fields.objectiveId : null
+}
+
+function shortLink(milestone: Fields<'milestone'>, okrs: Okrs): InventoryMilestone['link'] {
+  const keyResult = okrs.keyResults.find(kr => kr.id === milestone.keyResultId)
+  const objectiveId = keyResult ? keyResult.fields.objectiveId : milestone.objectiveId
+  const objective = okrs.objectives.find(o => o.id === objectiveId)
+  if (!objective) return keyResult ? { objective: 'a removed objective', keyResult: keyResultLabel(keyResult, okrs.keyResults) } : null
+  return {
+    objective: objective.fields.title || 'Untitled objective',
+    keyResult: keyResult ? keyResultLabel(keyResult, okrs.keyResults) : null,
+  }
 }
 
 /** The inventory's milestones by id, for the parts that refer to them. */

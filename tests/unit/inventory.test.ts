@@ -93,12 +93,21 @@ describe('buildInventory', () => {
       'Hypothesis: If we make feedback easier, more players will submit ratings',
       'Link: KR3 of Objective "Build trust through match experiences"',
     ])
-    expect(email.unlocks).toEqual([{ id: 'Feedback signal test', title: 'Feedback signal test' }])
+    expect(email.unlocks).toEqual([{ id: 'Feedback signal test', title: 'Feedback signal test', step: byId.get('Feedback signal test')!.step }])
     expect(email.cards).toEqual([{ id: 'c1', text: 'Email a feedback form', author: null }])
     expect(byId.get('Feedback signal test')!.unlockedBy.map(m => m.id)).toEqual(['Email-based match feedback form'])
     expect(byId.get('Share button')!.validates).toBe('People share')
     const named = milestonesById(buildInventory(room({ closed: true, anonymous: false })))
     expect(named.get('Email-based match feedback form')!.cards[0]!.author).toBe('Ana')
+  })
+
+  it('numbers each milestone by its step in the order of work and names its link briefly', () => {
+    const inventory = buildInventory(room({ closed: true }))
+    const byId = milestonesById(inventory)
+    expect(inventory.order.map(id => byId.get(id)!.step)).toEqual([1, 2, 3, 4, 5])
+    expect(byId.get('Email-based match feedback form')!.link).toEqual({ objective: 'Build trust through match experiences', keyResult: 'KR3' })
+    expect(byId.get('Cache')!.link).toEqual({ objective: 'Drive growth through social sharing', keyResult: null })
+    expect(byId.get('Loose idea')!.link).toBeNull()
   })
 
   it('orders the work so that what unlocks comes first', () => {

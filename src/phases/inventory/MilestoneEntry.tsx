@@ -1,32 +1,40 @@
-import { Show } from 'solid-js'
-import type { InventoryMilestone } from '../../domain/inventory'
+import { For, Show } from 'solid-js'
+import type { InventoryMilestone, MilestoneRef } from '../../domain/inventory'
 import { incompleteLabel } from '../../domain/labels'
+import { placeLabel } from '../../domain/places'
 import { SeedCard } from '../../ui/SeedCard'
 
-/** One milestone in the inventory: its place, type and votes, the seed's card, what it unlocks and validates. */
+/**
+ * One milestone in the inventory, in the method's card form (Milestone / Type / Hypothesis /
+ * Link) with what it unlocks and validates. Other milestones are named by their step in the
+ * order of work; their titles follow on screen only, so the printout names each milestone
+ * twice at most (summary table and card).
+ */
 export function MilestoneEntry(props: { milestone: InventoryMilestone }) {
   const m = () => props.milestone
   return (
     <li class="inv-milestone" aria-label={m().title}>
-      <div class="inv-head">
+      <p class="inv-head">
         {/* A place means something only once the votes are counted. */}
         <Show when={m().votes !== null}>
-          <span class="place">
-            <span aria-hidden="true">#{m().place}</span>
-            <span class="visually-hidden">{`Place ${m().place}${m().tied ? ', tied' : ''}: `}</span>
-          </span>
+          <span class="inv-place">{placeLabel(m().place, m().tied)}</span>
+          <span class="inv-votes">{votesText(m().votes!)}</span>
         </Show>
-        <span class="inv-title">{m().title}</span>
-        <Show when={m().votes !== null}>
-          <span class="inv-votes">{m().votes === 1 ? '1 vote' : `${m().votes} votes`}</span>
-        </Show>
-      </div>
+        <span class="inv-step">Step {m().step} of the order of work</span>
+      </p>
       <SeedCard lines={m().card} />
       <dl class="inv-more">
         <div>
-          <dt>Unlocks:</dt>{' '}
-          <dd>{m().unlocks.length > 0 ? m().unlocks.map(u => u.title).join(', ') : 'nothing named'}</dd>
+          <dt>Unlocks:</dt> <dd>{m().unlocks.length > 0 ? <Steps refs={m().unlocks} /> : 'nothing named'}</dd>
         </div>
+        <Show when={m().unlockedBy.length > 0}>
+          <div>
+            <dt>Unlocked by:</dt>{' '}
+            <dd>
+              <Steps refs={m().unlockedBy} />
+            </dd>
+          </div>
+        </Show>
         <div>
           <dt>Validates:</dt> <dd>{m().validates.trim() || 'not said'}</dd>
         </div>
@@ -36,5 +44,24 @@ export function MilestoneEntry(props: { milestone: InventoryMilestone }) {
         <p class="inv-flag">⚠ Part of a circle of unlocks</p>
       </Show>
     </li>
+  )
+}
+
+export function votesText(votes: number): string {
+  return votes === 1 ? '1 vote' : `${votes} votes`
+}
+
+/** "Step 2 (Cache the history), Step 5 (…)"; the titles in brackets stay off paper. */
+function Steps(props: { refs: readonly MilestoneRef[] }) {
+  const sorted = () => [...props.refs].sort((a, b) => a.step - b.step)
+  return (
+    <For each={sorted()}>
+      {(ref, index) => (
+        <>
+          {index() > 0 ? ', ' : ''}Step {ref.step}
+          <span class="inv-screen-only"> ({ref.title})</span>
+        </>
+      )}
+    </For>
   )
 }
