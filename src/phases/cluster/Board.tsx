@@ -11,7 +11,7 @@ import {
 } from '../../store/commands/cluster'
 import { useActions, useCommand } from '../../store/context'
 import { ConfirmDialog } from '../../ui/Dialog'
-import { createDragAndDrop, makeSidewaysPanGuard } from '../../ui/DragDrop'
+import { createDragEngine, makeSidewaysPanGuard } from '../../ui/drag'
 import type { Board } from './board-state'
 import { CardList } from './CardList'
 import {
@@ -80,10 +80,11 @@ export function ClusterBoard(props: BoardProps) {
     }
   }
 
-  const drag = createDragAndDrop<DragCards>({
+  const drag = createDragEngine<DragCards>({
     label: payload => payload.label,
     ghostClass: 'drag-ghost',
     onDrop: (payload, target) => {
+      if (!target) return
       if (payload.cardIds.some(id => board.isSelected(id))) board.clearSelection()
       const milestoneId = milestoneOfDrop(target)
       if (target === NEW_MILESTONE_DROP) void newMilestoneFrom(payload.cardIds)
@@ -145,12 +146,10 @@ export function ClusterBoard(props: BoardProps) {
         onClear={() => board.clearSelection()}
       />
 
-      <p class="muted board-hint">
-        Tap cards to select them, or drag a card by its grip <span aria-hidden="true">⠿</span> onto a milestone.
-      </p>
       <div
         ref={element => onCleanup(makeSidewaysPanGuard(element))}
         class="cluster-board"
+        data-work-surface
         classList={{ dragging: drag.dragged() !== null, selecting: board.selectedIds().length > 0 }}
       >
         <section
