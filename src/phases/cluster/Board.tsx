@@ -172,7 +172,7 @@ export function ClusterBoard(props: BoardProps) {
               Suggested groups <span class="tag">{suggestions.open().length}</span>
             </button>
           </div>
-          <div class="column-scroll" data-autoscroll>
+          <div class="column-scroll">
             <Show
               when={!showSuggestions()}
               fallback={
@@ -205,7 +205,7 @@ export function ClusterBoard(props: BoardProps) {
           >
             <span aria-hidden="true">＋</span> Drop cards here for a new milestone
           </div>
-          <div class="column-scroll" data-autoscroll>
+          <div class="column-scroll">
             <For
               each={board.milestones()}
               fallback={<p class="empty">No milestone yet. Group the first cards that belong together.</p>}
