@@ -58,6 +58,42 @@ async function box(locator: Locator) {
   return found
 }
 
+interface Press {
+  down(x: number, y: number): Promise<void>
+  move(x: number, y: number, steps: number): Promise<void>
+  up(): Promise<void>
+}
+
+/** A mouse, or one finger on the touchscreen (touch events through the DevTools protocol). */
+async function presser(page: Page, pointer: 'mouse' | 'finger'): Promise<Press> {
+  if (pointer === 'mouse') {
+    return {
+      down: async (x, y) => {
+        await page.mouse.move(x, y)
+        await page.mouse.down()
+      },
+      move: (x, y, steps) => page.mouse.move(x, y, { steps }),
+      up: () => page.mouse.up(),
+    }
+  }
+  const cdp = await page.context().newCDPSession(page)
+  let at = { x: 0, y: 0 }
+  const touch = async (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) => {
+    at = { x, y }
+    await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] })
+  }
+  return {
+    down: (x, y) => touch('touchStart', x, y),
+    async move(x, y, steps) {
+      const from = at
+      for (let step = 1; step <= steps; step++) {
+        await touch('touchMove', from.x + ((x - from.x) * step) / steps, from.y + ((y - from.y) * step) / steps)
+      }
+    },
+    up: () => touch('touchEnd', at.x, at.y),
+  }
+}
+
 describe('read & cluster as a board', () => {
   let browser: Browser
   beforeAll(async () => {
@@ -67,10 +103,15 @@ describe('read & cluster as a board', () => {
     await browser?.close()
   })
 
-  for (const viewport of [TABLET_LANDSCAPE, TABLET_PORTRAIT]) {
-    it(`fills the screen and reaches a milestone out of view by dragging at ${viewport.width}×${viewport.height}`, async () => {
+  const sizes = [
+    { viewport: TABLET_LANDSCAPE, with: 'mouse' },
+    { viewport: TABLET_PORTRAIT, with: 'finger' },
+  ] as const
+  for (const { viewport, with: pointer } of sizes) {
+    it(`fills the screen and reaches a milestone out of view by ${pointer} at ${viewport.width}×${viewport.height}`, async () => {
       const { context, page } = await newTablet(browser, viewport)
       try {
+        const press = await presser(page, pointer)
         await page.goto(inject('baseUrl'))
         await openCluster(page)
         const board = page.locator('[data-work-surface]')
@@ -101,12 +142,11 @@ describe('read & cluster as a board', () => {
 
         const text = (await firstCard.locator('.card-text').textContent())!
         const start = await box(firstCard.locator('.card-grip'))
-        await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2)
-        await page.mouse.down()
-        await page.mouse.move(start.x + 40, start.y + 30, { steps: 4 })
+        await press.down(start.x + start.width / 2, start.y + start.height / 2)
+        await press.move(start.x + 40, start.y + 30, 4)
         // Rest near the foot of the milestones column until the last milestone has come up.
         const edge = { x: milestonesBox.x + milestonesBox.width / 2, y: milestonesBox.y + milestonesBox.height - 12 }
-        await page.mouse.move(edge.x, edge.y, { steps: 8 })
+        await press.move(edge.x, edge.y, 8)
         await expect
           .poll(async () => {
             const [now, frame] = await Promise.all([box(target), box(milestones)])
@@ -116,9 +156,9 @@ describe('read & cluster as a board', () => {
         const [landing, frame] = await Promise.all([box(target), box(milestones)])
         const top = Math.max(landing.y, frame.y) + 10
         const bottom = Math.min(landing.y + landing.height, frame.y + frame.height - 70)
-        await page.mouse.move(landing.x + landing.width / 2, (top + bottom) / 2, { steps: 4 })
+        await press.move(landing.x + landing.width / 2, (top + bottom) / 2, 4)
         await expect.poll(() => target.evaluate(panel => panel.classList.contains('over'))).toBe(true)
-        await page.mouse.up()
+        await press.up()
 
         await expect.poll(() => target.locator('.card-tile', { hasText: text }).count()).toBe(1)
         await expect.poll(() => target.locator('.tag').first().textContent()).toBe('1 card')
