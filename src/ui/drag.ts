@@ -241,6 +241,8 @@ function scrollersAt(element: Element | null): Element[] {
   const found: Element[] = []
   const page = document.scrollingElement
   for (let node = element; node && node !== page && node !== document.body; node = node.parentElement) {
+    // A field that scrolls its own text (a title on a browser without field-sizing) is no place to scroll to.
+    if (node.matches('textarea, input, select')) continue
     const overflow = getComputedStyle(node).overflowY
     if ((overflow === 'auto' || overflow === 'scroll') && node.scrollHeight > node.clientHeight) found.push(node)
   }

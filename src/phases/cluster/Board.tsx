@@ -26,6 +26,8 @@ import { MilestoneChooser } from './MilestoneChooser'
 import { MilestonePanel } from './MilestonePanel'
 import { SelectionBar } from './SelectionBar'
 import { createSuggestions, SuggestionList } from './Suggestions'
+import './board.css'
+import './milestones.css'
 
 interface BoardProps {
   workshopId: string
