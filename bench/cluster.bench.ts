@@ -92,7 +92,7 @@ async function dropOne(page: Page, milestoneId: string): Promise<DropTiming> {
   await target.scrollIntoViewIfNeeded()
   await card.scrollIntoViewIfNeeded()
   const from = await centre(card)
-  const to = await visibleCentre(target, page.locator('.milestone-column [data-autoscroll]'))
+  const to = await visibleCentre(target, page.locator('.milestone-column .column-scroll'))
 
   await page.evaluate(
     ({ cardId, milestoneId }) => {

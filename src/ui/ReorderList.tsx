@@ -1,6 +1,6 @@
 import { createEffect, createSignal, For, on, onCleanup, type Accessor, type JSX } from 'solid-js'
 import { moveIndex } from '../domain/order'
-import { createDrag, type DragState } from './ReorderDrag'
+import { createDragEngine } from './drag'
 import './ReorderList.css'
 
 interface ReorderListProps<T extends { readonly id: string }> {
@@ -71,7 +71,9 @@ export function ReorderList<T extends { readonly id: string }>(props: ReorderLis
     props.onMove(id, to)
   }
 
-  const drag = createDrag({
+  let list: HTMLOListElement | undefined
+  const drag = createRowDrag({
+    list: () => list,
     rows: () => shown().map(item => elements.get(item.id)),
     onDrop: (from, to) => {
       const item = shown()[from]
@@ -80,7 +82,7 @@ export function ReorderList<T extends { readonly id: string }>(props: ReorderLis
   })
 
   return (
-    <ol class={`reorder-list ${props.class ?? ''}`} aria-label={props.label}>
+    <ol ref={list} class={`reorder-list ${props.class ?? ''}`} aria-label={props.label}>
       <For each={shown()}>
         {(item, index) => {
           const name = () => props.itemName(item, index())
@@ -149,4 +151,102 @@ export function ReorderList<T extends { readonly id: string }>(props: ReorderLis
       </For>
     </ol>
   )
+}
+
+/** How one row of a list is drawn while an item is being dragged. */
+interface DragState {
+  /** This row is the one under the finger. */
+  readonly dragging: boolean
+  /** Pixels to draw the row away from its place: the finger's travel, or room made for the dragged row. */
+  readonly offset: number
+  /** Pixels this row steps aside to make room (0 for the dragged row itself). */
+  readonly shift: number
+}
+
+interface RowDrag {
+  readonly from: number
+  readonly to: number
+  /** Heights from the list's top, so a scrolling page, work area or column does not lose the place. */
+  readonly startY: number
+  readonly y: number
+  readonly tops: readonly number[]
+  readonly heights: readonly number[]
+  /** How far the other rows step aside: the dragged row's height and the gap after it. */
+  readonly space: number
+}
+
+const RESTING: DragState = { dragging: false, offset: 0, shift: 0 }
+
+/**
+ * Dragging a row of a vertical list by its handle, on the app's one drag engine (which also
+ * scrolls whatever holds the list near its edges). Rows are measured once when the drag
+ * starts; the target index is the number of other rows whose middle lies above the dragged
+ * row's middle.
+ */
+function createRowDrag(options: {
+  list: () => HTMLElement | undefined
+  rows: () => readonly (HTMLElement | undefined)[]
+  onDrop: (from: number, to: number) => void
+}) {
+  const [session, setSession] = createSignal<RowDrag | null>(null)
+  const listTop = () => options.list()?.getBoundingClientRect().top ?? 0
+
+  const engine = createDragEngine<number>({
+    threshold: 0,
+    onMove: (_from, point) => {
+      const current = session()
+      if (!current) return
+      const y = point.y - listTop()
+      const middle = current.tops[current.from]! + current.heights[current.from]! / 2 + (y - current.startY)
+      let to = 0
+      current.tops.forEach((top, index) => {
+        if (index !== current.from && top + current.heights[index]! / 2 < middle) to += 1
+      })
+      setSession({ ...current, y, to })
+    },
+    onDrop: () => {
+      const ended = session()
+      setSession(null)
+      if (ended && ended.to !== ended.from) options.onDrop(ended.from, ended.to)
+    },
+    // Escape or a cancelled touch: the rows go back, nothing is written.
+    onCancel: () => setSession(null),
+  })
+
+  function start(event: PointerEvent, from: number) {
+    if (session() || (event.pointerType === 'mouse' && event.button !== 0)) return
+    const rows = options.rows()
+    if (rows.some(row => !row)) return
+    const top = listTop()
+    const rects = rows.map(row => row!.getBoundingClientRect())
+    const gapIndex = from > 0 ? from - 1 : from
+    const gap = rects.length > 1 ? Math.max(0, rects[gapIndex + 1]!.top - rects[gapIndex]!.bottom) : 0
+    const y = event.clientY - top
+    setSession({
+      from,
+      to: from,
+      startY: y,
+      y,
+      tops: rects.map(rect => rect.top - top),
+      heights: rects.map(rect => rect.height),
+      space: rects[from]!.height + gap,
+    })
+    engine.start(event, from)
+  }
+
+  return {
+    start,
+    stateOf(index: number): DragState {
+      const current = session()
+      if (!current) return RESTING
+      if (index === current.from) return { dragging: true, offset: current.y - current.startY, shift: 0 }
+      const shift =
+        current.from < index && index <= current.to
+          ? -current.space
+          : current.to <= index && index < current.from
+            ? current.space
+            : 0
+      return { dragging: false, offset: shift, shift }
+    },
+  }
 }

@@ -105,7 +105,7 @@ describe('read & cluster: grouping by tap', () => {
     await user.click(cardButton('Referral links'))
     await user.click(screen.getByRole('button', { name: 'Add to…' }))
     const chooser = await screen.findByRole('dialog', { name: 'Add 1 card to a milestone' })
-    await user.click(within(chooser).getByRole('button', { name: /^Referrals/ }))
+    await user.click(within(chooser).getByRole('button', { name: /^Milestone \d+ Referrals/ }))
 
     const referrals = screen.getByRole('region', { name: 'Milestone 1' })
     await waitFor(() => expect(within(referrals).getByText('Referral links with attribution')).toBeTruthy())
@@ -132,7 +132,7 @@ describe('read & cluster: grouping by tap', () => {
     await user.click(await screen.findByRole('button', { name: /Referral codes/ }))
     await user.click(screen.getByRole('button', { name: 'Add to…' }))
     const chooser = await screen.findByRole('dialog', { name: 'Add 1 card to a milestone' })
-    expect(within(chooser).queryByRole('button', { name: /^Referrals/ })).toBeNull()
-    expect(within(chooser).getByRole('button', { name: /^Ranking/ })).toBeTruthy()
+    expect(within(chooser).queryByRole('button', { name: /^Milestone \d+ Referrals/ })).toBeNull()
+    expect(within(chooser).getByRole('button', { name: /^Milestone \d+ Ranking/ })).toBeTruthy()
   })
 })

@@ -11,7 +11,7 @@ import {
 } from '../../store/commands/cluster'
 import { useActions, useCommand } from '../../store/context'
 import { ConfirmDialog } from '../../ui/Dialog'
-import { createDragAndDrop, makeSidewaysPanGuard } from '../../ui/DragDrop'
+import { createDragEngine, makeSidewaysPanGuard } from '../../ui/drag'
 import type { Board } from './board-state'
 import { CardList } from './CardList'
 import {
@@ -26,6 +26,8 @@ import { MilestoneChooser } from './MilestoneChooser'
 import { MilestonePanel } from './MilestonePanel'
 import { SelectionBar } from './SelectionBar'
 import { createSuggestions, SuggestionList } from './Suggestions'
+import './board.css'
+import './milestones.css'
 
 interface BoardProps {
   workshopId: string
@@ -80,10 +82,11 @@ export function ClusterBoard(props: BoardProps) {
     }
   }
 
-  const drag = createDragAndDrop<DragCards>({
+  const drag = createDragEngine<DragCards>({
     label: payload => payload.label,
     ghostClass: 'drag-ghost',
     onDrop: (payload, target) => {
+      if (!target) return
       if (payload.cardIds.some(id => board.isSelected(id))) board.clearSelection()
       const milestoneId = milestoneOfDrop(target)
       if (target === NEW_MILESTONE_DROP) void newMilestoneFrom(payload.cardIds)
@@ -145,12 +148,10 @@ export function ClusterBoard(props: BoardProps) {
         onClear={() => board.clearSelection()}
       />
 
-      <p class="muted board-hint">
-        Tap cards to select them, or drag a card by its grip <span aria-hidden="true">⠿</span> onto a milestone.
-      </p>
       <div
         ref={element => onCleanup(makeSidewaysPanGuard(element))}
         class="cluster-board"
+        data-work-surface
         classList={{ dragging: drag.dragged() !== null, selecting: board.selectedIds().length > 0 }}
       >
         <section
@@ -173,7 +174,7 @@ export function ClusterBoard(props: BoardProps) {
               Suggested groups <span class="tag">{suggestions.open().length}</span>
             </button>
           </div>
-          <div class="column-scroll" data-autoscroll>
+          <div class="column-scroll">
             <Show
               when={!showSuggestions()}
               fallback={
@@ -206,7 +207,7 @@ export function ClusterBoard(props: BoardProps) {
           >
             <span aria-hidden="true">＋</span> Drop cards here for a new milestone
           </div>
-          <div class="column-scroll" data-autoscroll>
+          <div class="column-scroll">
             <For
               each={board.milestones()}
               fallback={<p class="empty">No milestone yet. Group the first cards that belong together.</p>}

@@ -23,11 +23,12 @@ export function MilestoneChooser(props: ChooserProps) {
                 <button
                   type="button"
                   class="button chooser-choice"
-                  aria-label={`${title(choice.milestone)} (milestone ${choice.number}, ${cardCount(choice.count)})`}
                   onClick={() => props.onChoose(choice.milestone.id)}
                 >
-                  <span class="chooser-number">{choice.number}</span>
-                  <span class="chooser-title">{title(choice.milestone)}</span>
+                  <span class="chooser-number">
+                    <span class="visually-hidden">Milestone</span> {choice.number}
+                  </span>{' '}
+                  <span class="chooser-title">{title(choice.milestone)}</span>{' '}
                   <span class="tag">{cardCount(choice.count)}</span>
                 </button>
               </li>

@@ -1,6 +1,6 @@
 import { onCleanup, onMount, Show } from 'solid-js'
 import type { Rec } from '../../domain/types'
-import { makeSidewaysPanGuard } from '../../ui/DragDrop'
+import { makeSidewaysPanGuard } from '../../ui/drag'
 
 interface ReadModeProps {
   cards: readonly Rec<'card'>[]

@@ -59,23 +59,31 @@ export default function Cluster(props: PhaseProps) {
             when={props.workshop.fields.revealed}
             fallback={<RevealGate view={current()} workshopId={props.workshop.id} />}
           >
-            <div class="toolbar cluster-modes" role="group" aria-label="How to show the cards">
-              <button
-                type="button"
-                class="button"
-                aria-pressed={mode() === 'read'}
-                onClick={() => setMode('read')}
-              >
-                Read one by one
-              </button>
-              <button
-                type="button"
-                class="button"
-                aria-pressed={mode() === 'group'}
-                onClick={() => setMode('group')}
-              >
-                Group into milestones
-              </button>
+            <div class="cluster-bar">
+              <div class="cluster-modes" role="group" aria-label="How to show the cards">
+                <button
+                  type="button"
+                  class="button"
+                  aria-pressed={mode() === 'read'}
+                  onClick={() => setMode('read')}
+                >
+                  Read one by one
+                </button>
+                <button
+                  type="button"
+                  class="button"
+                  aria-pressed={mode() === 'group'}
+                  onClick={() => setMode('group')}
+                >
+                  Group into milestones
+                </button>
+              </div>
+              <Show when={mode() === 'group'}>
+                <p class="muted board-hint">
+                  Tap cards to select them, or drag a card by its grip <span aria-hidden="true">⠿</span> onto a
+                  milestone.
+                </p>
+              </Show>
             </div>
             <Switch>
               <Match when={mode() === 'read'}>

@@ -1,5 +1,5 @@
 import type { Rec } from '../../domain/types'
-import type { createDragAndDrop } from '../../ui/DragDrop'
+import type { DragEngine } from '../../ui/drag'
 import type { Board } from './board-state'
 
 /** What a drag carries: one card, or every selected card when a selected one is dragged. */
@@ -8,7 +8,7 @@ export interface DragCards {
   readonly label: string
 }
 
-export type CardDrag = ReturnType<typeof createDragAndDrop<DragCards>>
+export type CardDrag = DragEngine<DragCards>
 
 /** What every part of the board needs to show and move a card. */
 export interface ClusterKit {
