@@ -1,7 +1,6 @@
 import { screen, waitFor, within } from '@solidjs/testing-library'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { voteId } from '../../src/domain/ids'
 import type { Rec } from '../../src/domain/types'
 import Vote from '../../src/phases/vote'
 import type { HarvestDB } from '../../src/store/db'
@@ -23,8 +22,15 @@ async function seed(db: HarvestDB, workshopId: string) {
   })
 }
 
-const storedVotes = async (db: HarvestDB) =>
-  (await db.records.toArray()).filter((record): record is Rec<'vote'> => record.kind === 'vote')
+const liveDots = async (db: HarvestDB) =>
+  (await db.records.toArray()).filter((record): record is Rec<'vote'> => record.kind === 'vote' && record.deleted === undefined)
+
+/** `count` dots of one voter on one milestone, written as a tablet would. */
+async function dots(db: HarvestDB, workshopId: string, participantId: string, milestoneId: string, count: number) {
+  await write(db, async w => {
+    for (let dot = 0; dot < count; dot++) await w.create('vote', workshopId, { participantId, milestoneId, tieBreakId: null })
+  })
+}
 
 async function sitDown(name: string) {
   const user = userEvent.setup()
@@ -46,7 +52,7 @@ describe('prioritize screen', () => {
     await waitFor(() => expect(screen.getByLabelText('Your votes on Email feedback form: 3')).toBeTruthy())
     await user.click(plus('Email feedback form'))
     expect((await screen.findByRole('alert')).textContent).toBe('At most 3 votes on one milestone')
-    expect(((await db.records.get(voteId(ids.ana, ids.feedback))) as Rec<'vote'>).fields.count).toBe(3)
+    expect((await liveDots(db)).filter(dot => dot.fields.milestoneId === ids.feedback)).toHaveLength(3)
 
     await user.click(plus('Explore ranking'))
     await user.click(plus('Explore ranking'))
@@ -61,7 +67,12 @@ describe('prioritize screen', () => {
     await user.click(screen.getByRole('button', { name: '−1 vote on Explore ranking' }))
     await waitFor(() => expect(screen.getByText('1 of 5 votes left')).toBeTruthy())
     await user.click(plus('History cache'))
-    await waitFor(async () => expect((await storedVotes(db)).map(v => v.fields.count).sort()).toEqual([1, 1, 3]))
+    const perMilestone = async () => {
+      const counts = new Map<string, number>()
+      for (const dot of await liveDots(db)) counts.set(dot.fields.milestoneId, (counts.get(dot.fields.milestoneId) ?? 0) + 1)
+      return [...counts.values()].sort()
+    }
+    await waitFor(async () => expect(await perMilestone()).toEqual([1, 1, 3]))
   })
 
   it('hides a voter’s dots from the next voter and shows no totals while voting is open', async () => {
@@ -87,13 +98,9 @@ describe('prioritize screen', () => {
   it('shows the totals, ranked, only after the facilitator closes voting, and can reopen it', async () => {
     const { db, workshopId } = await freshWorkshop()
     const ids = await seed(db, workshopId)
-    await write(db, async w => {
-      const vote = (participantId: string, milestoneId: string, count: number) =>
-        w.create('vote', workshopId, { participantId, milestoneId, count }, voteId(participantId, milestoneId))
-      await vote(ids.ana, ids.ranking, 3)
-      await vote(ids.ben, ids.feedback, 2)
-      await vote(ids.ben, ids.ranking, 1)
-    })
+    await dots(db, workshopId, ids.ana, ids.ranking, 3)
+    await dots(db, workshopId, ids.ben, ids.feedback, 2)
+    await dots(db, workshopId, ids.ben, ids.ranking, 1)
     renderPhase(Vote, db, workshopId)
     const user = userEvent.setup()
     await screen.findByRole('heading', { name: 'Who is voting?' })
@@ -121,11 +128,9 @@ describe('prioritize screen', () => {
     const { db, workshopId } = await freshWorkshop()
     const ids = await seed(db, workshopId)
     // As two tablets' handoffs leave it: 3 dots on each tablet, 6 in all against a budget of 5.
-    await write(db, async w => {
-      await w.create('vote', workshopId, { participantId: ids.ana, milestoneId: ids.feedback, count: 3 }, voteId(ids.ana, ids.feedback))
-      await w.create('vote', workshopId, { participantId: ids.ana, milestoneId: ids.ranking, count: 3 }, voteId(ids.ana, ids.ranking))
-      await w.update(workshopId, 'workshop', { votingClosed: true })
-    })
+    await dots(db, workshopId, ids.ana, ids.feedback, 3)
+    await dots(db, workshopId, ids.ana, ids.ranking, 3)
+    await write(db, w => w.update(workshopId, 'workshop', { votingClosed: true }))
     renderPhase(Vote, db, workshopId)
     const flags = await screen.findByRole('region', { name: 'Check before relying on the totals' })
     expect(within(flags).getByText('⚠ Ana has 6 votes, budget 5')).toBeTruthy()

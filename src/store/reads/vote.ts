@@ -31,7 +31,7 @@ export interface Ballot {
   readonly participantId: string
   readonly milestones: Rec<'milestone'>[]
   readonly hypotheses: Rec<'hypothesis'>[]
-  /** This voter's own votes and nobody else's: the vote is blind until it closes. */
+  /** This voter's own dots and nobody else's: the vote is blind until it closes. */
   readonly votes: Rec<'vote'>[]
 }
 
@@ -46,7 +46,9 @@ export async function ballotOf(db: HarvestDB, workshopId: string, participantId:
     participantId,
     milestones: milestones.sort(compareByCreation),
     hypotheses,
-    votes: votes.filter(v => v.fields.participantId === participantId && live.has(v.fields.milestoneId)),
+    votes: votes.filter(
+      v => v.fields.participantId === participantId && v.fields.tieBreakId === null && live.has(v.fields.milestoneId),
+    ),
   }
 }
 
