@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@solidjs/testing-library'
+import { configure, screen, waitFor, within } from '@solidjs/testing-library'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { Rec } from '../../src/domain/types'
@@ -6,6 +6,9 @@ import Vote from '../../src/phases/vote'
 import type { HarvestDB } from '../../src/store/db'
 import { write } from '../../src/store/writer'
 import { freshWorkshop, renderPhase } from './render-phase'
+
+// A busy machine can take seconds to open a database and render: wait for what a person would see, not a fixed second.
+configure({ asyncUtilTimeout: 15_000 })
 
 const emptyMilestone = { type: null, hypothesisId: null, keyResultId: null, objectiveId: null, unlocks: [], validates: '' }
 
@@ -112,9 +115,9 @@ describe('prioritize screen', () => {
 
     const ranking = await screen.findByRole('list', { name: 'Milestones by votes' })
     expect(within(ranking).getAllByRole('listitem').map(row => row.textContent)).toEqual([
-      '#1Place 1: Explore rankingSpike4 votes',
-      '#2Place 2: Email feedback formEpic2 votes',
-      '#3Place 3: History cache0 votes',
+      '1stExplore rankingSpike4 votes',
+      '2ndEmail feedback formEpic2 votes',
+      '3rdHistory cache0 votes',
     ])
     expect(((await db.records.get(workshopId)) as Rec<'workshop'>).fields.votingClosed).toBe(true)
     expect(screen.queryByRole('button', { name: 'Ana' })).toBeNull()
@@ -136,5 +139,119 @@ describe('prioritize screen', () => {
     expect(within(flags).getByText('⚠ Ana has 6 votes, budget 5')).toBeTruthy()
     const ranking = screen.getByRole('list', { name: 'Milestones by votes' })
     expect(ranking.textContent).toContain('3 votes')
+  })
+})
+
+describe('a tie in the vote', () => {
+  /** Ana and Ben each put 2 dots on a different milestone: "Explore ranking" and "Email feedback form" tie for 1st. */
+  async function tiedRoom() {
+    const { db, workshopId } = await freshWorkshop()
+    const ids = await seed(db, workshopId)
+    await dots(db, workshopId, ids.ana, ids.ranking, 2)
+    await dots(db, workshopId, ids.ben, ids.feedback, 2)
+    await write(db, w => w.update(workshopId, 'workshop', { votingClosed: true }))
+    return { db, workshopId, ids }
+  }
+  const rows = async () =>
+    within(await screen.findByRole('list', { name: 'Milestones by votes' }))
+      .getAllByRole('listitem')
+      .map(row => row.textContent)
+
+  it('shows a tie as a tie, and settles it with a blind tie-break round, one dot per seat, that survives a reload', async () => {
+    const { db, workshopId } = await tiedRoom()
+    const view = renderPhase(Vote, db, workshopId)
+    const user = userEvent.setup()
+    expect(await rows()).toEqual([
+      'Tied for 1stEmail feedback formEpic2 votes',
+      'Tied for 1stExplore rankingSpike2 votes',
+      '3rdHistory cache0 votes',
+    ])
+    const tie = screen.getByRole('region', { name: 'Tied for 1st' })
+    expect(tie.textContent).toContain('“Email feedback form” and “Explore ranking” have 2 votes each.')
+
+    await user.click(within(tie).getByRole('button', { name: 'Break the tie' }))
+    const round = await screen.findByRole('region', { name: 'Tie-break for 1st' })
+    expect(screen.queryByRole('list', { name: 'Milestones by votes' })).toBeNull()
+    expect((await within(round).findByRole('button', { name: 'Ana' })).textContent).toContain('Not voted yet')
+
+    // Ana puts her dot on one milestone, then moves it: one dot per seat.
+    await user.click(within(round).getByRole('button', { name: 'Ana' }))
+    await screen.findByRole('heading', { name: 'Ana is voting in the tie-break' })
+    expect(screen.queryByRole('button', { name: 'History cache' })).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Email feedback form' }))
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Email feedback form', pressed: true })).toBeTruthy())
+    await user.click(screen.getByRole('button', { name: 'Explore ranking' }))
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Explore ranking', pressed: true })).toBeTruthy())
+    expect(screen.getByRole('button', { name: 'Email feedback form', pressed: false })).toBeTruthy()
+    await user.click(screen.getByRole('button', { name: 'Done — pass it on' }))
+
+    // Ben sees nothing of Ana's choice.
+    const privacy = await screen.findByRole('region', { name: 'Pass the tablet on' })
+    expect(privacy.textContent).toContain('Ana’s tie-break dot is in and hidden')
+    expect(within(privacy).getByRole('button', { name: 'Ana' }).textContent).toContain('Voted')
+    await user.click(within(privacy).getByRole('button', { name: 'Ben' }))
+    await screen.findByRole('heading', { name: 'Ben is voting in the tie-break' })
+    expect(screen.queryByRole('button', { pressed: true })).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Explore ranking' }))
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Explore ranking', pressed: true })).toBeTruthy())
+    await user.click(screen.getByRole('button', { name: 'Done — pass it on' }))
+
+    await screen.findByText('2 of 2 people have voted in the tie-break.')
+    await user.click(screen.getByRole('button', { name: 'Close the tie-break' }))
+    const confirm = await screen.findByRole('alertdialog', { name: 'Close the tie-break?' })
+    await user.click(within(confirm).getByRole('button', { name: 'Close the tie-break' }))
+
+    const settled = [
+      '1stExplore rankingSpike2 votes · tie-break 2 dots',
+      '2ndEmail feedback formEpic2 votes · tie-break 0 dots',
+      '3rdHistory cache0 votes',
+    ]
+    await waitFor(async () => expect(await rows()).toEqual(settled))
+    expect(screen.queryByRole('region', { name: /^Tied for/ })).toBeNull()
+
+    view.unmount()
+    renderPhase(Vote, db, workshopId)
+    expect(await rows()).toEqual(settled)
+    const tieBreaks = (await db.records.toArray()).filter(record => record.kind === 'tieBreak')
+    expect(tieBreaks.map(record => record.fields)).toEqual([expect.objectContaining({ state: 'closed', votes: 2 })])
+  })
+
+  it('lets the facilitator accept the tie, which then stays a tie and is not offered again', async () => {
+    const { db, workshopId } = await tiedRoom()
+    renderPhase(Vote, db, workshopId)
+    const user = userEvent.setup()
+    const tie = await screen.findByRole('region', { name: 'Tied for 1st' })
+    await user.click(within(tie).getByRole('button', { name: 'Accept the tie' }))
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Tied for 1st' })).toBeNull())
+    expect(await rows()).toEqual([
+      'Tied for 1stEmail feedback formEpic2 votes · tie accepted',
+      'Tied for 1stExplore rankingSpike2 votes · tie accepted',
+      '3rdHistory cache0 votes',
+    ])
+  })
+
+  it('offers to vote again, with the round cleared, when a tie-break round ends level', async () => {
+    const { db, workshopId } = await tiedRoom()
+    renderPhase(Vote, db, workshopId)
+    const user = userEvent.setup()
+    await user.click(within(await screen.findByRole('region', { name: 'Tied for 1st' })).getByRole('button', { name: 'Break the tie' }))
+    await user.click(await within(await screen.findByRole('region', { name: 'Tie-break for 1st' })).findByRole('button', { name: 'Ana' }))
+    await user.click(await screen.findByRole('button', { name: 'Email feedback form' }))
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Email feedback form', pressed: true })).toBeTruthy())
+    await user.click(screen.getByRole('button', { name: 'Done — pass it on' }))
+    await user.click(within(await screen.findByRole('region', { name: 'Pass the tablet on' })).getByRole('button', { name: 'Ben' }))
+    await user.click(await screen.findByRole('button', { name: 'Explore ranking' }))
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Explore ranking', pressed: true })).toBeTruthy())
+    await user.click(screen.getByRole('button', { name: 'Done — pass it on' }))
+    await user.click(await screen.findByRole('button', { name: 'Close the tie-break' }))
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Close the tie-break' }))
+
+    const tie = await screen.findByRole('region', { name: 'Tied for 1st' })
+    expect(tie.textContent).toContain('The tie-break round ended level (Email feedback form: 1 dot, Explore ranking: 1 dot)')
+    expect((await rows())[0]).toBe('Tied for 1stEmail feedback formEpic2 votes · tie-break 1 dot')
+    await user.click(within(tie).getByRole('button', { name: 'Vote again' }))
+    const round = await screen.findByRole('region', { name: 'Tie-break for 1st' })
+    await waitFor(() => expect(within(round).getByRole('button', { name: 'Ana' }).textContent).toContain('Not voted yet'))
+    expect(within(round).getByText('0 of 2 people have voted in the tie-break.')).toBeTruthy()
   })
 })

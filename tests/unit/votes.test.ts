@@ -6,6 +6,8 @@ import { describeRecordIssue, RecordsSchema } from '../../src/exchange/records-s
 import type { AnyRec, Rec } from '../../src/domain/types'
 import { addMilestone } from '../../src/store/commands/validate'
 import { castVote, setVotingClosed } from '../../src/store/commands/vote'
+import { castTieBreakVote, closeTieBreak, settleTie } from '../../src/store/commands/tie-break'
+import { inventoryOf } from '../../src/store/reads/inventory'
 import { mergeIncoming } from '../../src/store/commands/incoming'
 import { createWorkshop } from '../../src/store/commands/workshops'
 import { workshopRecords } from '../../src/store/queries'
@@ -16,6 +18,9 @@ import type { HarvestDB } from '../../src/store/db'
 import { compareByCreation } from '../../src/domain/ranking'
 import { checkVote, dotToTakeBack, voteFlags, voteFlagText, voteTotals, votesUsed, type Dot, type VoteLimits } from '../../src/domain/votes'
 import { createRecord } from '../../src/domain/record'
+
+const liveDots = async (db: HarvestDB) =>
+  (await db.records.toArray()).filter((r): r is Rec<'vote'> => r.kind === 'vote' && r.deleted === undefined)
 
 const limits: VoteLimits = { perPerson: 5, perMilestone: 3 }
 /** `count` dots of one voter on one milestone, spread so a test can write them like the old counts. */
@@ -103,9 +108,6 @@ describe('castVote, the command', () => {
     const ana = await write(db, async writer => (await writer.create('participant', workshopId, { name: 'Ana', pair: '', position: 1 })).id)
     return { db, workshopId, milestoneIds, ana }
   }
-
-  const liveDots = async (db: HarvestDB) =>
-    (await db.records.toArray()).filter((r): r is Rec<'vote'> => r.kind === 'vote' && r.deleted === undefined)
 
   it('writes one record per dot, and refuses past the budget writing nothing', async () => {
     const { db, workshopId, milestoneIds, ana } = await room()
@@ -216,5 +218,63 @@ describe('votes in bundles and backups', () => {
     const result = v.safeParse(RecordsSchema, [broken])
     expect(result.success).toBe(false)
     expect(describeRecordIssue(result.issues!, [broken])).toMatch(/^record 1 \(vote\), fields\.tieBreakId: /)
+  })
+})
+
+describe('settling a tie, the commands', () => {
+  async function tiedRoom() {
+    const db = freshDb()
+    const workshopId = await createWorkshop(db, { title: 'W', date: '2026-11-24' })
+    const [one, two] = [await addMilestone(db, workshopId, 'One'), await addMilestone(db, workshopId, 'Two')]
+    const [ana, ben] = await write(db, async w => [
+      (await w.create('participant', workshopId, { name: 'Ana', pair: '', position: 1 })).id,
+      (await w.create('participant', workshopId, { name: 'Ben', pair: '', position: 2 })).id,
+    ])
+    await castVote(db, workshopId, ana, one, 1)
+    await castVote(db, workshopId, ben, two, 1)
+    return { db, workshopId, one, two, ana, ben }
+  }
+
+  it('refuses to settle a tie while voting is open, or one the totals no longer hold, writing nothing', async () => {
+    const { db, workshopId, one, two, ana } = await tiedRoom()
+    const before = await dump(db)
+    expect(await settleTie(db, workshopId, [one, two], 1, 'voting')).toEqual({ ok: false, message: 'Close voting before settling a tie' })
+    expect(await dump(db)).toBe(before)
+    await castVote(db, workshopId, ana, one, 1)
+    await setVotingClosed(db, workshopId, true)
+    const closed = await dump(db)
+    expect(await settleTie(db, workshopId, [one, two], 1, 'accepted')).toMatchObject({ ok: false, message: expect.stringMatching(/no longer there/) })
+    expect(await dump(db)).toBe(closed)
+  })
+
+  it('runs a round, one dot per seat on the tied milestones only, and orders the inventory by it', async () => {
+    const { db, workshopId, one, two, ana, ben } = await tiedRoom()
+    await setVotingClosed(db, workshopId, true)
+    const started = await settleTie(db, workshopId, [two, one], 1, 'voting')
+    if (!started.ok) throw new Error(started.message)
+    // The same tie settled again from another screen is the same record.
+    expect(await settleTie(db, workshopId, [one, two], 1, 'voting')).toEqual(started)
+
+    expect(await castTieBreakVote(db, started.id, ana, one)).toMatchObject({ ok: true })
+    expect(await castTieBreakVote(db, started.id, ana, two)).toMatchObject({ ok: true })
+    expect(await castTieBreakVote(db, started.id, ben, two)).toMatchObject({ ok: true })
+    const roundDots = (await liveDots(db)).filter(dot => dot.fields.tieBreakId === started.id)
+    expect(roundDots.map(dot => [dot.fields.participantId, dot.fields.milestoneId]).sort()).toEqual([[ana, two], [ben, two]].sort())
+
+    // Open rounds settle nothing yet.
+    expect((await voteResults(db, workshopId))?.ranked.map(row => row.place)).toEqual([1, 1])
+    await closeTieBreak(db, started.id)
+    expect(await castTieBreakVote(db, started.id, ben, one)).toEqual({ ok: false, message: 'This tie-break round is closed' })
+    const results = await voteResults(db, workshopId)
+    expect(results?.ranked.map(row => [row.title, row.place, row.tied, row.tieBreakVotes])).toEqual([
+      ['Two', 1, false, 2],
+      ['One', 2, false, 0],
+    ])
+    expect(results?.tie).toBeNull()
+    const inventory = await inventoryOf(db, workshopId)
+    expect(inventory?.milestones.map(m => [m.title, m.place, m.tied])).toEqual([
+      ['Two', 1, false],
+      ['One', 2, false],
+    ])
   })
 })
