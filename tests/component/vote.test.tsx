@@ -42,7 +42,10 @@ async function sitDown(name: string) {
   return user
 }
 
-describe('prioritize screen', () => {
+// Each test is a person's whole turn at the tablet: many taps, each a write and a live read.
+const TURN = { timeout: 60_000 }
+
+describe('prioritize screen', TURN, () => {
   it('lets a voter place dots within the budget and the cap, and refuses past them with a message, writing nothing', async () => {
     const { db, workshopId } = await freshWorkshop()
     const ids = await seed(db, workshopId)
@@ -142,7 +145,7 @@ describe('prioritize screen', () => {
   })
 })
 
-describe('a tie in the vote', () => {
+describe('a tie in the vote', TURN, () => {
   /** Ana and Ben each put 2 dots on a different milestone: "Explore ranking" and "Email feedback form" tie for 1st. */
   async function tiedRoom() {
     const { db, workshopId } = await freshWorkshop()

@@ -97,7 +97,7 @@ const CASES: Record<number, { seed(db: HarvestDB): Promise<void>; check(db: Harv
   },
 }
 
-describe('schema migrations', () => {
+describe('schema migrations', { timeout: 30_000 }, () => {
   it('has a case for every schema version', () => {
     expect(Object.keys(CASES).map(Number)).toEqual(SCHEMA_VERSIONS.map(entry => entry.version))
   })

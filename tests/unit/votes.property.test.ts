@@ -154,7 +154,8 @@ const roomWithOrdersArb = roomArb.chain(room => {
   return fc.record({ room: fc.constant(room), orderA: shuffled, planA: planArb, orderB: shuffled, planB: planArb })
 })
 
-describe('dots cast on several tablets', () => {
+// A thousand simulated rooms per property: seconds on a busy machine, not milliseconds.
+describe('dots cast on several tablets', { timeout: 120_000 }, () => {
   it('add up to every dot cast less every dot taken back, after any order of merges', () => {
     fc.assert(
       fc.property(roomWithOrdersArb, ({ room, orderA, planA }) => {

@@ -100,7 +100,10 @@ describe('voteFlags', () => {
   })
 })
 
-describe('castVote, the command', () => {
+// Commands run against a real (fake) IndexedDB, a transaction per tap: slow on a busy machine.
+const STORE = { timeout: 30_000 }
+
+describe('castVote, the command', STORE, () => {
   async function room() {
     const db = freshDb()
     const workshopId = await createWorkshop(db, { title: 'W', date: '2026-11-24' })
@@ -221,7 +224,7 @@ describe('votes in bundles and backups', () => {
   })
 })
 
-describe('settling a tie, the commands', () => {
+describe('settling a tie, the commands', STORE, () => {
   async function tiedRoom() {
     const db = freshDb()
     const workshopId = await createWorkshop(db, { title: 'W', date: '2026-11-24' })

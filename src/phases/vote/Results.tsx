@@ -4,7 +4,7 @@ import type { Rec } from '../../domain/types'
 import { settleTie } from '../../store/commands/tie-break'
 import { setVotingClosed } from '../../store/commands/vote'
 import { useCommand, useLive } from '../../store/context'
-import { voteResults, type OpenTie } from '../../store/reads/vote'
+import { voteResults, type OpenTie, type VoteResults } from '../../store/reads/vote'
 import { TieBreakRound } from './TieBreak'
 
 /** Once voting is closed: the totals per milestone, ranked, ties shown as ties, and anything the rules flag. */
@@ -30,58 +30,65 @@ export function Results(props: { workshop: Rec<'workshop'> }) {
       </div>
       <Show when={results()} fallback={<p class="muted">Counting…</p>}>
         {current => (
-          <Show when={round()} fallback={
-            <>
-              <p class="muted">
-                {current().totalVotes === 1 ? '1 vote' : `${current().totalVotes} votes`} on{' '}
-                {current().ranked.length === 1 ? '1 milestone' : `${current().ranked.length} milestones`}.
-              </p>
-              <Show when={current().flags.length > 0}>
-                <section class="vote-flags" aria-labelledby="vote-flags-title">
-                  <h4 id="vote-flags-title">Check before relying on the totals</h4>
-                  <p>
-                    Votes cast on more than one tablet went past the rules. They are counted; the facilitator decides.
-                  </p>
-                  <ul>
-                    <For each={current().flags}>{flag => <li>⚠ {flag.text}</li>}</For>
-                  </ul>
-                </section>
-              </Show>
-              <Show when={current().tie}>{tie => <TiePanel workshop={props.workshop} tie={tie()} />}</Show>
-              <ol class="ranking" aria-label="Milestones by votes">
-                <For each={current().ranked}>
-                  {row => (
-                    <li class="ranking-row" classList={{ tied: row.tied }}>
-                      <span class="place">{placeText(row)}</span>
-                      <span class="ranking-title">
-                        {row.title}
-                        <Show when={row.typeLabel}>{label => <span class="tag">{label()}</span>}</Show>
-                      </span>
-                      <span class="ranking-votes">
-                        {row.votes === 1 ? '1 vote' : `${row.votes} votes`}
-                        <Show when={row.tieBreakVotes !== null}>
-                          <span class="ranking-note">
-                            {` · tie-break ${row.tieBreakVotes === 1 ? '1 dot' : `${row.tieBreakVotes} dots`}`}
-                          </span>
-                        </Show>
-                        <Show when={row.tieAccepted}>
-                          <span class="ranking-note"> · tie accepted</span>
-                        </Show>
-                      </span>
-                      <span class="bar" aria-hidden="true">
-                        <span class="bar-fill" style={{ width: `${(row.votes / most()) * 100}%` }} />
-                      </span>
-                    </li>
-                  )}
-                </For>
-              </ol>
-            </>
-          }>
+          <Show when={round()} fallback={<Totals results={current()} workshop={props.workshop} most={most()} />}>
             {tie => <TieBreakRound workshop={props.workshop} tie={tie()} />}
           </Show>
         )}
       </Show>
     </div>
+  )
+}
+
+/** The ranked totals, the flags, and the best-placed open tie. */
+function Totals(props: { results: VoteResults; workshop: Rec<'workshop'>; most: number }) {
+  const current = () => props.results
+  const most = () => props.most
+  return (
+    <>
+      <p class="muted">
+        {current().totalVotes === 1 ? '1 vote' : `${current().totalVotes} votes`} on{' '}
+        {current().ranked.length === 1 ? '1 milestone' : `${current().ranked.length} milestones`}.
+      </p>
+      <Show when={current().flags.length > 0}>
+        <section class="vote-flags" aria-labelledby="vote-flags-title">
+          <h4 id="vote-flags-title">Check before relying on the totals</h4>
+          <p>
+            Votes cast on more than one tablet went past the rules. They are counted; the facilitator decides.
+          </p>
+          <ul>
+            <For each={current().flags}>{flag => <li>⚠ {flag.text}</li>}</For>
+          </ul>
+        </section>
+      </Show>
+      <Show when={current().tie}>{tie => <TiePanel workshop={props.workshop} tie={tie()} />}</Show>
+      <ol class="ranking" aria-label="Milestones by votes">
+        <For each={current().ranked}>
+          {row => (
+            <li class="ranking-row" classList={{ tied: row.tied }}>
+              <span class="place">{placeText(row)}</span>
+              <span class="ranking-title">
+                {row.title}
+                <Show when={row.typeLabel}>{label => <span class="tag">{label()}</span>}</Show>
+              </span>
+              <span class="ranking-votes">
+                {row.votes === 1 ? '1 vote' : `${row.votes} votes`}
+                <Show when={row.tieBreakVotes !== null}>
+                  <span class="ranking-note">
+                    {` · tie-break ${row.tieBreakVotes === 1 ? '1 dot' : `${row.tieBreakVotes} dots`}`}
+                  </span>
+                </Show>
+                <Show when={row.tieAccepted}>
+                  <span class="ranking-note"> · tie accepted</span>
+                </Show>
+              </span>
+              <span class="bar" aria-hidden="true">
+                <span class="bar-fill" style={{ width: `${(row.votes / most()) * 100}%` }} />
+              </span>
+            </li>
+          )}
+        </For>
+      </ol>
+    </>
   )
 }
 
