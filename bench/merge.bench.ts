@@ -6,7 +6,6 @@
 import { describe, it, expect } from 'vitest'
 import { canonicalJson } from '../src/domain/canonical'
 import { laterStamp, makeStamp, observe, tick, type ClockState, type Stamp } from '../src/domain/clock'
-import { voteId } from '../src/domain/ids'
 import { mergeSets } from '../src/domain/merge'
 import { createRecord, deleteRecord, editRecord, latestStamp } from '../src/domain/record'
 import type { AnyRec } from '../src/domain/types'
@@ -114,7 +113,7 @@ function createPool(facilitator: Tablet, rand: () => number): AnyRec[] {
     const participantId = participants[n % participants.length]!
     const milestoneId = milestones[Math.floor(n / participants.length) % milestones.length]!
     records.push(
-      createRecord('vote', voteId(participantId, milestoneId), WORKSHOP, { participantId, milestoneId, count: 1 }, facilitator.stamp()),
+      createRecord('vote', `dot-${n}`, WORKSHOP, { participantId, milestoneId, tieBreakId: null }, facilitator.stamp()),
     )
   }
   if (new Set(records.map(r => r.id)).size !== POOL) throw new Error('the pool must hold distinct ids')
@@ -137,8 +136,6 @@ function edit(record: AnyRec, stamp: Stamp, rand: () => number, tablet: string):
       return editRecord(record, { sealed: false, milestoneId: `ms-${Math.floor(rand() * 160).toString(16).padStart(8, '0')}` }, stamp)
     case 'milestone':
       return editRecord(record, { title: `Milestone (${tag})`, validates: tag }, stamp)
-    case 'vote':
-      return editRecord(record, { count: 1 + Math.floor(rand() * 3) }, stamp)
     default:
       return record
   }

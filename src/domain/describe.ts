@@ -10,6 +10,7 @@ const NAMES: Record<Kind, readonly [string, string]> = {
   card: ['card', 'cards'],
   milestone: ['milestone', 'milestones'],
   vote: ['vote', 'votes'],
+  tieBreak: ['tie-break', 'tie-breaks'],
   device: ['tablet', 'tablets'],
 }
 
@@ -39,6 +40,7 @@ export function recordLabel(record: AnyRec): string | null {
       return record.fields.name
     case 'card':
     case 'vote':
+    case 'tieBreak':
       return null
   }
 }

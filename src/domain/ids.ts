@@ -6,8 +6,3 @@ export function newId(): string {
   for (const byte of bytes) hex += byte.toString(16).padStart(2, '0')
   return hex
 }
-
-/** A vote is one record per voter and milestone, so two tablets counting the same vote meet in one record. */
-export function voteId(participantId: string, milestoneId: string): string {
-  return `vote.${participantId}.${milestoneId}`
-}

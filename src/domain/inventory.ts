@@ -2,6 +2,7 @@ import { coverageGaps, gapText, missingParts, type CoverageGap } from './coverag
 import { keyResultLabel, milestoneCardLines, objectiveLabel, type CardLine, type MissingPart, type Okrs, hypothesisLabels } from './labels'
 import { MILESTONE_CATALOGUE, type MilestoneType } from './milestone-types'
 import { compareTitles, rankMilestones, unlockOrder } from './ranking'
+import { settlementsOf } from './ties'
 import type { Fields, Rec } from './types'
 import { voteFlags, voteFlagText, voteLimits, voteTotals, type VoteFlag } from './votes'
 
@@ -12,6 +13,8 @@ export interface InventoryRecords extends Okrs {
   readonly cards: readonly Rec<'card'>[]
   readonly participants: readonly Rec<'participant'>[]
   readonly votes: readonly Rec<'vote'>[]
+  /** How the room settled ties in the vote (tie-break rounds, accepted ties). */
+  readonly tieBreaks?: readonly Rec<'tieBreak'>[]
 }
 
 export interface MilestoneRef {
@@ -103,7 +106,8 @@ export function buildInventory(records: InventoryRecords): Inventory {
     liveIds,
   )
   // While voting is open the inventory is ranked by title alone: totals stay blind.
-  const ranked = rankMilestones(milestones, closed ? totals : new Map())
+  const settlements = closed ? settlementsOf(records.tieBreaks ?? [], records.votes.map(v => v.fields)) : []
+  const ranked = rankMilestones(milestones, closed ? totals : new Map(), settlements)
   const titleOf = new Map(milestones.map(m => [m.id, m.fields.title.trim() || 'Untitled milestone']))
   const { order, cycles } = unlockOrder(ranked.map(r => ({ id: r.item.id, unlocks: r.item.fields.unlocks })))
   const inCycle = new Set(cycles.flat())

@@ -21,26 +21,117 @@ export function compareById(a: { readonly id: string }, b: { readonly id: string
 export interface Ranked<T> {
   readonly item: T
   readonly votes: number
-  /** 1 for the most votes; milestones with equal votes share a place ("2, 2, 4"). */
+  /** 1 for the most votes; milestones still tied share a place ("2, 2, 4"). */
   readonly place: number
-  /** Another milestone has as many votes. */
+  /** Shares its place with another milestone: a tie nobody has broken. */
   readonly tied: boolean
+  /** Its dots in the tie-break round that placed it, or null when no round did. */
+  readonly tieBreakVotes: number | null
+  /** The room chose to keep this tie as it is. */
+  readonly tieAccepted: boolean
 }
 
-/** Milestones by votes, most first; equal votes by title, then by id, so every tablet agrees. */
-export function rankMilestones<T extends Titled>(milestones: readonly T[], totals: ReadonlyMap<string, number>): Ranked<T>[] {
+/**
+ * How the room settled one tie: the milestones tied at `votes` dots each, and either the dots
+ * of a closed tie-break round among them or 'accepted' (the tie stands). A settlement applies
+ * only to exactly that tie: should the totals change, it no longer matches.
+ */
+export interface TieSettlement {
+  readonly milestoneIds: readonly string[]
+  readonly votes: number
+  readonly outcome: 'accepted' | ReadonlyMap<string, number>
+}
+
+export function tieKey(milestoneIds: readonly string[], votes: number): string {
+  return `${votes}:${[...milestoneIds].sort().join(',')}`
+}
+
+interface Band<T> {
+  readonly items: readonly T[]
+  readonly tieBreakVotes: ReadonlyMap<string, number> | null
+  readonly accepted: boolean
+}
+
+/**
+ * Milestones by votes, most first. Equal votes are ordered by a tie-break round's dots where
+ * the room held one, and otherwise stay tied, listed by title, then by id, so every tablet agrees.
+ */
+export function rankMilestones<T extends Titled>(
+  milestones: readonly T[],
+  totals: ReadonlyMap<string, number>,
+  settlements: readonly TieSettlement[] = [],
+): Ranked<T>[] {
   const votesOf = (m: T) => totals.get(m.id) ?? 0
   const sorted = [...milestones].sort(
     (a, b) => votesOf(b) - votesOf(a) || compareTitles(a.fields.title, b.fields.title) || compareById(a, b),
   )
-  const counts = new Map<number, number>()
-  for (const m of sorted) counts.set(votesOf(m), (counts.get(votesOf(m)) ?? 0) + 1)
-  let place = 0
-  return sorted.map((item, index) => {
-    const votes = votesOf(item)
-    if (index === 0 || votesOf(sorted[index - 1]!) !== votes) place = index + 1
-    return { item, votes, place, tied: (counts.get(votes) ?? 0) > 1 }
-  })
+  const settled = new Map(settlements.map(s => [tieKey(s.milestoneIds, s.votes), s]))
+
+  // A tie settled by a round splits by the round's dots; what is still level there may have
+  // been settled in turn (a later round among fewer milestones), so it is refined again.
+  const refine = (items: readonly T[], votes: number, round: ReadonlyMap<string, number> | null): Band<T>[] => {
+    if (items.length === 1) return [{ items, tieBreakVotes: round, accepted: false }]
+    const settlement = settled.get(tieKey(items.map(m => m.id), votes))
+    if (!settlement) return [{ items, tieBreakVotes: round, accepted: false }]
+    if (settlement.outcome === 'accepted') return [{ items, tieBreakVotes: round, accepted: true }]
+    const dots = settlement.outcome
+    const dotsOf = (m: T) => dots.get(m.id) ?? 0
+    const byRound = [...items].sort((a, b) => dotsOf(b) - dotsOf(a))
+    const groups = groupBy(byRound, dotsOf)
+    if (groups.length === 1) return [{ items, tieBreakVotes: dots, accepted: false }]
+    return groups.flatMap(group => refine(group, votes, dots))
+  }
+
+  const bands = groupBy(sorted, votesOf).flatMap(group => refine(group, votesOf(group[0]!), null))
+  const ranked: Ranked<T>[] = []
+  for (const band of bands) {
+    const place = ranked.length + 1
+    for (const item of band.items) {
+      ranked.push({
+        item,
+        votes: votesOf(item),
+        place,
+        tied: band.items.length > 1,
+        tieBreakVotes: band.tieBreakVotes?.get(item.id) ?? (band.tieBreakVotes ? 0 : null),
+        tieAccepted: band.accepted,
+      })
+    }
+  }
+  return ranked
+}
+
+/** Runs of neighbours with the same key, in order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => number): T[][] {
+  const groups: T[][] = []
+  for (const item of items) {
+    const last = groups.at(-1)
+    if (last && key(last[0]!) === key(item)) last.push(item)
+    else groups.push([item])
+  }
+  return groups
+}
+
+export interface Tie {
+  readonly place: number
+  readonly votes: number
+  /** In rank order. */
+  readonly milestoneIds: readonly string[]
+}
+
+/**
+ * The ties the room may want to settle, best place first: milestones sharing a place with at
+ * least one vote each, and not accepted as they are. A tie among milestones nobody voted for
+ * decides nothing about where to focus, so it is not offered.
+ */
+export function tiesToSettle(ranked: readonly Ranked<{ readonly id: string }>[]): Tie[] {
+  const ties: Tie[] = []
+  for (const row of ranked) {
+    if (!row.tied || row.tieAccepted || row.votes === 0) continue
+    const last = ties.at(-1)
+    if (last && last.place === row.place) (last.milestoneIds as string[]).push(row.item.id)
+    else ties.push({ place: row.place, votes: row.votes, milestoneIds: [row.item.id] })
+  }
+  return ties
 }
 
 export interface UnlockOrder {

@@ -43,6 +43,9 @@ export interface Timer {
   readonly startedAt: number | null
 }
 
+/** A tie-break round being voted, its result standing, or the tie accepted as it is. */
+export type TieBreakState = 'voting' | 'closed' | 'accepted'
+
 export type ScopeCategory = 'feature' | 'tool' | 'initiative'
 
 /** The fields of each kind of record. Each field is stamped and merged on its own. */
@@ -91,7 +94,16 @@ export interface FieldsByKind {
     unlocks: readonly string[]
     validates: string
   }
-  vote: { participantId: string; milestoneId: string; count: number }
+  /**
+   * One dot, its own record, so dots cast on different tablets add up. Taking a dot back
+   * tombstones it. `tieBreakId` is null for the main vote, else the tie-break round it was cast in.
+   */
+  vote: { participantId: string; milestoneId: string; tieBreakId: string | null }
+  /**
+   * How the room settled one tie: the milestones tied at `votes` dots each. Its id is made from
+   * exactly that tie (domain/ties.ts), so a settlement applies to the tie it was made for only.
+   */
+  tieBreak: { milestoneIds: readonly string[]; votes: number; state: TieBreakState }
   device: { name: string; lastHandoff: string | null }
 }
 
@@ -106,6 +118,7 @@ export const KINDS: readonly Kind[] = [
   'card',
   'milestone',
   'vote',
+  'tieBreak',
   'device',
 ]
 

@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import { isStamp } from '../domain/clock'
 import { MILESTONE_TYPES } from '../domain/milestone-types'
 import { PHASES, type AnyRec } from '../domain/types'
+import { dotsFromCount, isCountedVote } from '../domain/votes'
 
 const text = v.pipe(v.string(), v.maxLength(20_000))
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200))
@@ -67,12 +68,23 @@ const fieldsByKind = {
     unlocks: ids,
     validates: text,
   }),
-  vote: v.object({ participantId: id, milestoneId: id, count }),
+  vote: v.object({ participantId: id, milestoneId: id, tieBreakId: v.nullable(id) }),
+  tieBreak: v.object({
+    milestoneIds: v.pipe(ids, v.minLength(2)),
+    votes: count,
+    state: v.picklist(['voting', 'closed', 'accepted']),
+  }),
   device: v.object({ name: text, lastHandoff: v.nullable(v.string()) }),
 }
 
+/** A vote as bundles and backups of the first format carry it: a count per voter and milestone. */
+const countedVoteFields = v.object({ participantId: id, milestoneId: id, count })
+
 function recordOf<K extends keyof typeof fieldsByKind>(kind: K) {
-  const fields = fieldsByKind[kind]
+  return recordWith(kind, fieldsByKind[kind])
+}
+
+function recordWith<K extends string, F extends v.ObjectSchema<v.ObjectEntries, undefined>>(kind: K, fields: F) {
   return v.pipe(
     v.object({
       id,
@@ -100,10 +112,21 @@ export const RecordSchema = v.variant('kind', [
   recordOf('card'),
   recordOf('milestone'),
   recordOf('vote'),
+  // Tried only when a vote is not a dot: an older tablet's or file's counted vote.
+  recordWith('vote', countedVoteFields),
+  recordOf('tieBreak'),
   recordOf('device'),
 ])
 
-export const RecordsSchema = v.pipe(v.array(RecordSchema), v.maxLength(200_000))
+/**
+ * The records of a bundle or backup, checked. An older format's counted votes are accepted
+ * and read as the dots they stand for, the same dots this tablet's own upgrade made of them.
+ */
+export const RecordsSchema = v.pipe(
+  v.array(RecordSchema),
+  v.maxLength(200_000),
+  v.transform(records => records.flatMap(record => (isCountedVote(record) ? dotsFromCount(record) : [record]))),
+)
 
 /** Says where the first problem in a list of records is, in words for a person. */
 export function describeRecordIssue(issues: readonly v.BaseIssue<unknown>[], records: unknown): string {

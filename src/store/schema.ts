@@ -1,4 +1,10 @@
 import type { Dexie } from 'dexie'
+import { dotsFromCount, isCountedVote } from '../domain/votes'
+
+const STORES_V1 = {
+  records: 'id, workshopId, kind, [workshopId+kind]',
+  meta: 'key',
+}
 
 /**
  * Every version of the database, oldest first. A version is never edited once released:
@@ -12,9 +18,19 @@ export const SCHEMA_VERSIONS: readonly {
 }[] = [
   {
     version: 1,
-    stores: {
-      records: 'id, workshopId, kind, [workshopId+kind]',
-      meta: 'key',
+    stores: STORES_V1,
+  },
+  {
+    // A vote becomes one record per dot, so dots cast on two tablets add up: each old
+    // counted vote turns into that many dots, with ids any tablet would give them.
+    version: 2,
+    stores: STORES_V1,
+    async upgrade(tx) {
+      const records = tx.table('records')
+      const counted = (await records.where('kind').equals('vote').toArray()).filter(isCountedVote)
+      if (counted.length === 0) return
+      await records.bulkDelete(counted.map(vote => vote.id))
+      await records.bulkAdd(counted.flatMap(dotsFromCount))
     },
   },
 ]

@@ -118,7 +118,7 @@ describe('Receive by QR', () => {
         unlocks: [],
         validates: '',
       })
-      await writer.create('vote', a.workshopId, { participantId: ana.id, milestoneId: milestone.id, count: 7 })
+      for (let dot = 0; dot < 7; dot++) await writer.create('vote', a.workshopId, { participantId: ana.id, milestoneId: milestone.id, tieBreakId: null })
     })
     const texts = await framesOf(await workshopRecords(a.db, a.workshopId), a.workshopId, workshopOnB.fields.secret)
     const { camera, scanner } = fakeCamera()

@@ -1,6 +1,5 @@
 import { screen, waitFor, within } from '@solidjs/testing-library'
 import { describe, expect, it } from 'vitest'
-import { voteId } from '../../src/domain/ids'
 import type { MilestoneType } from '../../src/domain/milestone-types'
 import Inventory from '../../src/phases/inventory'
 import type { HarvestDB } from '../../src/store/db'
@@ -31,8 +30,9 @@ async function seed(db: HarvestDB, workshopId: string, options: { closed: boolea
       await w.create('participant', workshopId, { name: 'Ana', pair: '', position: 1 }),
       await w.create('participant', workshopId, { name: 'Ben', pair: '', position: 2 }),
     ]
-    const vote = (person: number, milestoneId: string, count: number) =>
-      w.create('vote', workshopId, { participantId: people[person]!.id, milestoneId, count }, voteId(people[person]!.id, milestoneId))
+    const vote = async (person: number, milestoneId: string, count: number) => {
+      for (let dot = 0; dot < count; dot++) await w.create('vote', workshopId, { participantId: people[person]!.id, milestoneId, tieBreakId: null })
+    }
     await vote(0, email.id, 3)
     await vote(0, share.id, 2)
     await vote(1, share.id, 3)

@@ -1,12 +1,14 @@
-import { screen, waitFor, within } from '@solidjs/testing-library'
+import { configure, screen, waitFor, within } from '@solidjs/testing-library'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { voteId } from '../../src/domain/ids'
 import type { Rec } from '../../src/domain/types'
 import Vote from '../../src/phases/vote'
 import type { HarvestDB } from '../../src/store/db'
 import { write } from '../../src/store/writer'
 import { freshWorkshop, renderPhase } from './render-phase'
+
+// A busy machine can take seconds to open a database and render: wait for what a person would see, not a fixed second.
+configure({ asyncUtilTimeout: 15_000 })
 
 const emptyMilestone = { type: null, hypothesisId: null, keyResultId: null, objectiveId: null, unlocks: [], validates: '' }
 
@@ -23,8 +25,15 @@ async function seed(db: HarvestDB, workshopId: string) {
   })
 }
 
-const storedVotes = async (db: HarvestDB) =>
-  (await db.records.toArray()).filter((record): record is Rec<'vote'> => record.kind === 'vote')
+const liveDots = async (db: HarvestDB) =>
+  (await db.records.toArray()).filter((record): record is Rec<'vote'> => record.kind === 'vote' && record.deleted === undefined)
+
+/** `count` dots of one voter on one milestone, written as a tablet would. */
+async function dots(db: HarvestDB, workshopId: string, participantId: string, milestoneId: string, count: number) {
+  await write(db, async w => {
+    for (let dot = 0; dot < count; dot++) await w.create('vote', workshopId, { participantId, milestoneId, tieBreakId: null })
+  })
+}
 
 async function sitDown(name: string) {
   const user = userEvent.setup()
@@ -33,7 +42,10 @@ async function sitDown(name: string) {
   return user
 }
 
-describe('prioritize screen', () => {
+// Each test is a person's whole turn at the tablet: many taps, each a write and a live read.
+const TURN = { timeout: 60_000 }
+
+describe('prioritize screen', TURN, () => {
   it('lets a voter place dots within the budget and the cap, and refuses past them with a message, writing nothing', async () => {
     const { db, workshopId } = await freshWorkshop()
     const ids = await seed(db, workshopId)
@@ -46,7 +58,7 @@ describe('prioritize screen', () => {
     await waitFor(() => expect(screen.getByLabelText('Your votes on Email feedback form: 3')).toBeTruthy())
     await user.click(plus('Email feedback form'))
     expect((await screen.findByRole('alert')).textContent).toBe('At most 3 votes on one milestone')
-    expect(((await db.records.get(voteId(ids.ana, ids.feedback))) as Rec<'vote'>).fields.count).toBe(3)
+    expect((await liveDots(db)).filter(dot => dot.fields.milestoneId === ids.feedback)).toHaveLength(3)
 
     await user.click(plus('Explore ranking'))
     await user.click(plus('Explore ranking'))
@@ -61,7 +73,12 @@ describe('prioritize screen', () => {
     await user.click(screen.getByRole('button', { name: '−1 vote on Explore ranking' }))
     await waitFor(() => expect(screen.getByText('1 of 5 votes left')).toBeTruthy())
     await user.click(plus('History cache'))
-    await waitFor(async () => expect((await storedVotes(db)).map(v => v.fields.count).sort()).toEqual([1, 1, 3]))
+    const perMilestone = async () => {
+      const counts = new Map<string, number>()
+      for (const dot of await liveDots(db)) counts.set(dot.fields.milestoneId, (counts.get(dot.fields.milestoneId) ?? 0) + 1)
+      return [...counts.values()].sort()
+    }
+    await waitFor(async () => expect(await perMilestone()).toEqual([1, 1, 3]))
   })
 
   it('hides a voter’s dots from the next voter and shows no totals while voting is open', async () => {
@@ -87,13 +104,9 @@ describe('prioritize screen', () => {
   it('shows the totals, ranked, only after the facilitator closes voting, and can reopen it', async () => {
     const { db, workshopId } = await freshWorkshop()
     const ids = await seed(db, workshopId)
-    await write(db, async w => {
-      const vote = (participantId: string, milestoneId: string, count: number) =>
-        w.create('vote', workshopId, { participantId, milestoneId, count }, voteId(participantId, milestoneId))
-      await vote(ids.ana, ids.ranking, 3)
-      await vote(ids.ben, ids.feedback, 2)
-      await vote(ids.ben, ids.ranking, 1)
-    })
+    await dots(db, workshopId, ids.ana, ids.ranking, 3)
+    await dots(db, workshopId, ids.ben, ids.feedback, 2)
+    await dots(db, workshopId, ids.ben, ids.ranking, 1)
     renderPhase(Vote, db, workshopId)
     const user = userEvent.setup()
     await screen.findByRole('heading', { name: 'Who is voting?' })
@@ -105,9 +118,9 @@ describe('prioritize screen', () => {
 
     const ranking = await screen.findByRole('list', { name: 'Milestones by votes' })
     expect(within(ranking).getAllByRole('listitem').map(row => row.textContent)).toEqual([
-      '#1Place 1: Explore rankingSpike4 votes',
-      '#2Place 2: Email feedback formEpic2 votes',
-      '#3Place 3: History cache0 votes',
+      '1stExplore rankingSpike4 votes',
+      '2ndEmail feedback formEpic2 votes',
+      '3rdHistory cache0 votes',
     ])
     expect(((await db.records.get(workshopId)) as Rec<'workshop'>).fields.votingClosed).toBe(true)
     expect(screen.queryByRole('button', { name: 'Ana' })).toBeNull()
@@ -121,15 +134,127 @@ describe('prioritize screen', () => {
     const { db, workshopId } = await freshWorkshop()
     const ids = await seed(db, workshopId)
     // As two tablets' handoffs leave it: 3 dots on each tablet, 6 in all against a budget of 5.
-    await write(db, async w => {
-      await w.create('vote', workshopId, { participantId: ids.ana, milestoneId: ids.feedback, count: 3 }, voteId(ids.ana, ids.feedback))
-      await w.create('vote', workshopId, { participantId: ids.ana, milestoneId: ids.ranking, count: 3 }, voteId(ids.ana, ids.ranking))
-      await w.update(workshopId, 'workshop', { votingClosed: true })
-    })
+    await dots(db, workshopId, ids.ana, ids.feedback, 3)
+    await dots(db, workshopId, ids.ana, ids.ranking, 3)
+    await write(db, w => w.update(workshopId, 'workshop', { votingClosed: true }))
     renderPhase(Vote, db, workshopId)
     const flags = await screen.findByRole('region', { name: 'Check before relying on the totals' })
     expect(within(flags).getByText('⚠ Ana has 6 votes, budget 5')).toBeTruthy()
     const ranking = screen.getByRole('list', { name: 'Milestones by votes' })
     expect(ranking.textContent).toContain('3 votes')
+  })
+})
+
+describe('a tie in the vote', TURN, () => {
+  /** Ana and Ben each put 2 dots on a different milestone: "Explore ranking" and "Email feedback form" tie for 1st. */
+  async function tiedRoom() {
+    const { db, workshopId } = await freshWorkshop()
+    const ids = await seed(db, workshopId)
+    await dots(db, workshopId, ids.ana, ids.ranking, 2)
+    await dots(db, workshopId, ids.ben, ids.feedback, 2)
+    await write(db, w => w.update(workshopId, 'workshop', { votingClosed: true }))
+    return { db, workshopId, ids }
+  }
+  const rows = async () =>
+    within(await screen.findByRole('list', { name: 'Milestones by votes' }))
+      .getAllByRole('listitem')
+      .map(row => row.textContent)
+
+  it('shows a tie as a tie, and settles it with a blind tie-break round, one dot per seat, that survives a reload', async () => {
+    const { db, workshopId } = await tiedRoom()
+    const view = renderPhase(Vote, db, workshopId)
+    const user = userEvent.setup()
+    expect(await rows()).toEqual([
+      'tied for 1stEmail feedback formEpic2 votes',
+      'tied for 1stExplore rankingSpike2 votes',
+      '3rdHistory cache0 votes',
+    ])
+    const tie = screen.getByRole('region', { name: 'Tied for 1st' })
+    expect(tie.textContent).toContain('“Email feedback form” and “Explore ranking” have 2 votes each.')
+
+    await user.click(within(tie).getByRole('button', { name: 'Break the tie' }))
+    const round = await screen.findByRole('region', { name: 'Tie-break for 1st' })
+    expect(screen.queryByRole('list', { name: 'Milestones by votes' })).toBeNull()
+    expect((await within(round).findByRole('button', { name: 'Ana' })).textContent).toContain('Not voted yet')
+
+    // Ana puts her dot on one milestone, then moves it: one dot per seat.
+    await user.click(within(round).getByRole('button', { name: 'Ana' }))
+    await screen.findByRole('heading', { name: 'Ana is voting in the tie-break' })
+    expect(screen.queryByRole('button', { name: 'History cache' })).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Email feedback form' }))
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Email feedback form', pressed: true })).toBeTruthy())
+    await user.click(screen.getByRole('button', { name: 'Explore ranking' }))
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Explore ranking', pressed: true })).toBeTruthy())
+    expect(screen.getByRole('button', { name: 'Email feedback form', pressed: false })).toBeTruthy()
+    await user.click(screen.getByRole('button', { name: 'Done — pass it on' }))
+
+    // Ben sees nothing of Ana's choice.
+    const privacy = await screen.findByRole('region', { name: 'Pass the tablet on' })
+    expect(privacy.textContent).toContain('Ana’s tie-break dot is in and hidden')
+    expect(within(privacy).getByRole('button', { name: 'Ana' }).textContent).toContain('Voted')
+    await user.click(within(privacy).getByRole('button', { name: 'Ben' }))
+    await screen.findByRole('heading', { name: 'Ben is voting in the tie-break' })
+    expect(screen.queryByRole('button', { pressed: true })).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Explore ranking' }))
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Explore ranking', pressed: true })).toBeTruthy())
+    await user.click(screen.getByRole('button', { name: 'Done — pass it on' }))
+
+    await screen.findByText('2 of 2 people have voted in the tie-break.')
+    await user.click(screen.getByRole('button', { name: 'Close the tie-break' }))
+    const confirm = await screen.findByRole('alertdialog', { name: 'Close the tie-break?' })
+    await user.click(within(confirm).getByRole('button', { name: 'Close the tie-break' }))
+
+    const settled = [
+      '1stExplore rankingSpike2 votes · tie-break 2 dots',
+      '2ndEmail feedback formEpic2 votes · tie-break 0 dots',
+      '3rdHistory cache0 votes',
+    ]
+    await waitFor(async () => expect(await rows()).toEqual(settled))
+    expect(screen.queryByRole('region', { name: /^Tied for/ })).toBeNull()
+
+    view.unmount()
+    renderPhase(Vote, db, workshopId)
+    expect(await rows()).toEqual(settled)
+    const tieBreaks = (await db.records.toArray()).filter(record => record.kind === 'tieBreak')
+    expect(tieBreaks.map(record => record.fields)).toEqual([expect.objectContaining({ state: 'closed', votes: 2 })])
+  })
+
+  it('lets the facilitator accept the tie, which then stays a tie and is not offered again', async () => {
+    const { db, workshopId } = await tiedRoom()
+    renderPhase(Vote, db, workshopId)
+    const user = userEvent.setup()
+    const tie = await screen.findByRole('region', { name: 'Tied for 1st' })
+    await user.click(within(tie).getByRole('button', { name: 'Accept the tie' }))
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Tied for 1st' })).toBeNull())
+    expect(await rows()).toEqual([
+      'tied for 1stEmail feedback formEpic2 votes · tie accepted',
+      'tied for 1stExplore rankingSpike2 votes · tie accepted',
+      '3rdHistory cache0 votes',
+    ])
+  })
+
+  it('offers to vote again, with the round cleared, when a tie-break round ends level', async () => {
+    const { db, workshopId } = await tiedRoom()
+    renderPhase(Vote, db, workshopId)
+    const user = userEvent.setup()
+    await user.click(within(await screen.findByRole('region', { name: 'Tied for 1st' })).getByRole('button', { name: 'Break the tie' }))
+    await user.click(await within(await screen.findByRole('region', { name: 'Tie-break for 1st' })).findByRole('button', { name: 'Ana' }))
+    await user.click(await screen.findByRole('button', { name: 'Email feedback form' }))
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Email feedback form', pressed: true })).toBeTruthy())
+    await user.click(screen.getByRole('button', { name: 'Done — pass it on' }))
+    await user.click(within(await screen.findByRole('region', { name: 'Pass the tablet on' })).getByRole('button', { name: 'Ben' }))
+    await user.click(await screen.findByRole('button', { name: 'Explore ranking' }))
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Explore ranking', pressed: true })).toBeTruthy())
+    await user.click(screen.getByRole('button', { name: 'Done — pass it on' }))
+    await user.click(await screen.findByRole('button', { name: 'Close the tie-break' }))
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Close the tie-break' }))
+
+    const tie = await screen.findByRole('region', { name: 'Tied for 1st' })
+    expect(tie.textContent).toContain('The tie-break round ended level (Email feedback form: 1 dot, Explore ranking: 1 dot)')
+    expect((await rows())[0]).toBe('tied for 1stEmail feedback formEpic2 votes · tie-break 1 dot')
+    await user.click(within(tie).getByRole('button', { name: 'Vote again' }))
+    const round = await screen.findByRole('region', { name: 'Tie-break for 1st' })
+    await waitFor(() => expect(within(round).getByRole('button', { name: 'Ana' }).textContent).toContain('Not voted yet'))
+    expect(within(round).getByText('0 of 2 people have voted in the tie-break.')).toBeTruthy()
   })
 })

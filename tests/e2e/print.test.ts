@@ -5,7 +5,6 @@ import { resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { makeStamp } from '../../src/domain/clock'
-import { voteId } from '../../src/domain/ids'
 import type { MilestoneType } from '../../src/domain/milestone-types'
 import { createRecord } from '../../src/domain/record'
 import type { AnyRec, Fields, Kind } from '../../src/domain/types'
@@ -150,7 +149,9 @@ function bigInventory() {
     [chloe!, 'm-reward', 1],
   ]
   for (const [participantId, milestoneId, count] of votes) {
-    make('vote', voteId(participantId, milestoneId), { participantId, milestoneId, count })
+    for (let dot = 0; dot < count; dot++) {
+      make('vote', `dot-${participantId}-${milestoneId}-${dot}`, { participantId, milestoneId, tieBreakId: null })
+    }
   }
   const backup = writeBackup({ workshop: records[0] as never, records, deviceId: 'fixture0device00' })
   // Rank order: votes, then title, as every tablet ranks them; the two with 6 share first place.

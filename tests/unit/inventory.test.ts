@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { voteId } from '../../src/domain/ids'
 import { buildInventory, milestonesById, type InventoryRecords } from '../../src/domain/inventory'
 import { createRecord } from '../../src/domain/record'
 import { DEFAULT_TIMEBOXES, type Fields, type Kind, type Rec } from '../../src/domain/types'
@@ -46,14 +45,15 @@ function room(options: { closed: boolean; anonymous?: boolean }): InventoryRecor
     m('Loose idea', {}),
   ]
   const participants = [rec('participant', 'ana', { name: 'Ana', pair: 'P1', position: 1 }), rec('participant', 'ben', { name: 'Ben', pair: 'P1', position: 2 })]
-  const v = (p: string, milestoneId: string, count: number) => rec('vote', voteId(p, milestoneId), { participantId: p, milestoneId, count })
+  const v = (p: string, milestoneId: string, count: number) =>
+    Array.from({ length: count }, (_, n) => rec('vote', `dot.${p}.${milestoneId}.${n}`, { participantId: p, milestoneId, tieBreakId: null }))
   const votes = [
     v('ana', 'Share button', 3),
     v('ana', 'Feedback signal test', 3), // 6: over budget after a merge
     v('ben', 'Email-based match feedback form', 2),
     v('ben', 'Feedback signal test', 1),
     v('ben', 'Share button', 1),
-  ]
+  ].flat()
   const cards = [rec('card', 'c1', { authorId: 'ana', text: 'Email a feedback form', hypothesisId: 'h1', sealed: false, milestoneId: 'Email-based match feedback form' })]
   return { workshop, objectives, keyResults, hypotheses, milestones, cards, participants, votes }
 }

@@ -1,7 +1,7 @@
 import { createSignal, For, Index, Show } from 'solid-js'
 import { MILESTONE_CATALOGUE } from '../../domain/milestone-types'
 import type { Rec } from '../../domain/types'
-import { votesUsed } from '../../domain/votes'
+import { dotsOn, votesUsed } from '../../domain/votes'
 import { castVote } from '../../store/commands/vote'
 import { useCommand, useLive } from '../../store/context'
 import { ballotOf } from '../../store/reads/vote'
@@ -32,8 +32,7 @@ export function Ballot(props: BallotProps) {
   const cap = () => props.workshop.fields.votesPerMilestone
   const used = () => votesUsed((mine()?.votes ?? []).map(vote => vote.fields))
   const left = () => Math.max(0, budget() - used())
-  const countOn = (milestoneId: string) =>
-    mine()?.votes.find(vote => vote.fields.milestoneId === milestoneId)?.fields.count ?? 0
+  const countOn = (milestoneId: string) => dotsOn((mine()?.votes ?? []).map(vote => vote.fields), milestoneId)
   const titleOf = (milestone: Rec<'milestone'>) => milestone.fields.title.trim() || 'Untitled milestone'
   const hypothesisOf = (milestone: Rec<'milestone'>) => {
     const hypotheses = mine()?.hypotheses ?? []
@@ -49,7 +48,7 @@ export function Ballot(props: BallotProps) {
   return (
     <Show when={mine()} fallback={<p class="muted">Opening {props.name}’s votes…</p>}>
       {current => (
-        <div class="ballot">
+        <div class="ballot" data-work-surface>
           <div class="ballot-bar">
             <div class="ballot-who">
               <h3>{props.name} is voting</h3>

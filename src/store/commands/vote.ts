@@ -1,14 +1,27 @@
-import { voteId } from '../../domain/ids'
 import type { Rec } from '../../domain/types'
-import { checkVote, voteLimits, type VoteCheck } from '../../domain/votes'
+import { checkVote, dotToTakeBack, voteLimits, type VoteCheck } from '../../domain/votes'
 import type { HarvestDB } from '../db'
 import { RecordMissing, write } from '../writer'
 
+/** The live records of one kind in a workshop, read inside the caller's transaction. */
+export async function liveOf<K extends 'vote' | 'milestone' | 'participant'>(
+  db: HarvestDB,
+  workshopId: string,
+  kind: K,
+): Promise<Rec<K>[]> {
+  const records = await db.records
+    .where('[workshopId+kind]')
+    .equals([workshopId, kind])
+    .filter(record => record.deleted === undefined)
+    .toArray()
+  return records as Rec<K>[]
+}
+
 /**
- * One voter adds (+1) or takes back (−1) a dot on one milestone. The budget and the cap are
- * checked here, in the same transaction that reads this voter's votes and writes the new
- * count, so two quick taps cannot both slip under the limit. A refusal writes nothing and
- * says why, in words to show the voter.
+ * One voter adds (+1) or takes back (−1) a dot on one milestone. Adding writes a new dot;
+ * taking back tombstones the voter's latest dot there. The budget and the cap are checked in
+ * the same transaction that reads this voter's dots and writes, so two quick taps cannot both
+ * slip under the limit. A refusal writes nothing and says why, in words to show the voter.
  */
 export async function castVote(
   db: HarvestDB,
@@ -24,27 +37,21 @@ export async function castVote(
     const milestone = await writer.get(milestoneId, 'milestone')
     if (!milestone || milestone.deleted !== undefined) return refused('gone', 'This milestone has been removed')
 
-    const live = (kind: 'vote' | 'milestone') =>
-      db.records
-        .where('[workshopId+kind]')
-        .equals([workshopId, kind])
-        .filter(record => record.deleted === undefined)
-        .toArray()
-    const liveMilestones = new Set((await live('milestone')).map(record => record.id))
+    const liveMilestones = new Set((await liveOf(db, workshopId, 'milestone')).map(record => record.id))
     // Dots on a milestone removed since no longer count against the voter's budget.
-    const own = ((await live('vote')) as Rec<'vote'>[])
-      .map(vote => vote.fields)
-      .filter(vote => vote.participantId === participantId && liveMilestones.has(vote.milestoneId))
-
-    const check = checkVote(own, milestoneId, delta, voteLimits(workshop.fields))
+    const own = (await liveOf(db, workshopId, 'vote')).filter(
+      dot => dot.fields.participantId === participantId && liveMilestones.has(dot.fields.milestoneId),
+    )
+    const check = checkVote(
+      own.map(dot => dot.fields),
+      milestoneId,
+      delta,
+      voteLimits(workshop.fields),
+    )
     if (!check.ok) return check
 
-    const id = voteId(participantId, milestoneId)
-    const stored = await db.records.get(id)
-    if (!stored) await writer.create('vote', workshopId, { participantId, milestoneId, count: check.count }, id)
-    // A vote's id is fixed, so it is never tombstoned: taking every dot back leaves a count of 0.
-    else if (stored.deleted !== undefined) return refused('gone', 'This vote was removed on another tablet')
-    else await writer.update(id, 'vote', { count: check.count })
+    if (delta > 0) await writer.create('vote', workshopId, { participantId, milestoneId, tieBreakId: null })
+    else await writer.remove(dotToTakeBack(own, participantId, milestoneId)!.id)
     return check
   })
 }

@@ -6,7 +6,7 @@ import { getWorkshop, hypothesesOf, recordsOf } from '../queries'
 export async function inventoryRecordsOf(db: HarvestDB, workshopId: string): Promise<InventoryRecords | null> {
   const workshop = await getWorkshop(db, workshopId)
   if (!workshop) return null
-  const [objectives, keyResults, hypotheses, milestones, cards, participants, votes] = await Promise.all([
+  const [objectives, keyResults, hypotheses, milestones, cards, participants, votes, tieBreaks] = await Promise.all([
     recordsOf(db, workshopId, 'objective'),
     recordsOf(db, workshopId, 'keyResult'),
     hypothesesOf(db, workshopId),
@@ -14,8 +14,9 @@ export async function inventoryRecordsOf(db: HarvestDB, workshopId: string): Pro
     recordsOf(db, workshopId, 'card'),
     recordsOf(db, workshopId, 'participant'),
     recordsOf(db, workshopId, 'vote'),
+    recordsOf(db, workshopId, 'tieBreak'),
   ])
-  return { workshop, objectives, keyResults, hypotheses, milestones, cards, participants, votes }
+  return { workshop, objectives, keyResults, hypotheses, milestones, cards, participants, votes, tieBreaks }
 }
 
 /** The strategic inventory of a workshop, from its live records; null if the workshop is not here. */

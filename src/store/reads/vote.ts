@@ -1,7 +1,8 @@
 import { MILESTONE_CATALOGUE } from '../../domain/milestone-types'
-import { compareByCreation, rankMilestones } from '../../domain/ranking'
+import { compareByCreation, rankMilestones, tiesToSettle, type Tie } from '../../domain/ranking'
+import { roundTotals, settlementsOf, tieBreakId } from '../../domain/ties'
 import type { Rec } from '../../domain/types'
-import { voteFlags, voteFlagText, voteLimits, votesUsed, voteTotals } from '../../domain/votes'
+import { voteFlags, voteFlagText, voteLimits, votesUsed, voteTotals, type Dot } from '../../domain/votes'
 import type { HarvestDB } from '../db'
 import { getWorkshop, recordsOf, hypothesesOf } from '../queries'
 
@@ -31,7 +32,7 @@ export interface Ballot {
   readonly participantId: string
   readonly milestones: Rec<'milestone'>[]
   readonly hypotheses: Rec<'hypothesis'>[]
-  /** This voter's own votes and nobody else's: the vote is blind until it closes. */
+  /** This voter's own dots and nobody else's: the vote is blind until it closes. */
   readonly votes: Rec<'vote'>[]
 }
 
@@ -46,45 +47,70 @@ export async function ballotOf(db: HarvestDB, workshopId: string, participantId:
     participantId,
     milestones: milestones.sort(compareByCreation),
     hypotheses,
-    votes: votes.filter(v => v.fields.participantId === participantId && live.has(v.fields.milestoneId)),
+    votes: votes.filter(
+      v => v.fields.participantId === participantId && v.fields.tieBreakId === null && live.has(v.fields.milestoneId),
+    ),
   }
 }
 
-export interface VoteResults {
-  readonly ranked: readonly {
-    readonly id: string
-    readonly title: string
-    readonly typeLabel: string | null
-    readonly votes: number
-    readonly place: number
-    readonly tied: boolean
-  }[]
-  readonly flags: readonly { readonly id: string; readonly text: string }[]
-  readonly totalVotes: number
+export interface RankedRow {
+  readonly id: string
+  readonly title: string
+  readonly typeLabel: string | null
+  readonly votes: number
+  readonly place: number
+  readonly tied: boolean
+  /** Its dots in the tie-break round that placed it; null when no round did. */
+  readonly tieBreakVotes: number | null
+  readonly tieAccepted: boolean
 }
 
-/** The totals per milestone, ranked, with what the rules flag; null while voting is open. */
+/** The best-placed tie still open: what the facilitator is offered to settle. */
+export interface OpenTie {
+  /** The id its settlement has (or will have). */
+  readonly id: string
+  readonly place: number
+  readonly votes: number
+  readonly milestones: readonly { readonly id: string; readonly title: string }[]
+  /** 'open': nothing done yet; 'voting': a tie-break round is on; 'level': a round ended without settling it. */
+  readonly state: 'open' | 'voting' | 'level'
+  /** Dots per milestone of the round that ended level. */
+  readonly roundVotes: Readonly<Record<string, number>>
+}
+
+export interface VoteResults {
+  readonly ranked: readonly RankedRow[]
+  readonly flags: readonly { readonly id: string; readonly text: string }[]
+  readonly totalVotes: number
+  readonly tie: OpenTie | null
+}
+
+/** The totals per milestone, ranked with the ties the room settled, with what the rules flag; null while voting is open. */
 export async function voteResults(db: HarvestDB, workshopId: string): Promise<VoteResults | null> {
   const workshop = await getWorkshop(db, workshopId)
   if (!workshop?.fields.votingClosed) return null
-  const [milestones, votes, participants] = await Promise.all([
+  const [milestones, votes, participants, tieBreaks] = await Promise.all([
     recordsOf(db, workshopId, 'milestone'),
     recordsOf(db, workshopId, 'vote'),
     recordsOf(db, workshopId, 'participant'),
+    recordsOf(db, workshopId, 'tieBreak'),
   ])
   const live = new Set(milestones.map(m => m.id))
   const fields = votes.map(v => v.fields)
   const totals = voteTotals(fields, live)
   const names = new Map(participants.map(p => [p.id, p.fields.name || 'Unnamed participant']))
   const titles = new Map(milestones.map(m => [m.id, m.fields.title || 'Untitled milestone']))
+  const ranked = rankMilestones(milestones, totals, settlementsOf(tieBreaks, fields))
   return {
-    ranked: rankMilestones(milestones, totals).map(({ item, votes, place, tied }) => ({
+    ranked: ranked.map(({ item, votes, place, tied, tieBreakVotes, tieAccepted }) => ({
       id: item.id,
       title: titles.get(item.id)!,
       typeLabel: item.fields.type ? MILESTONE_CATALOGUE[item.fields.type].label : null,
       votes,
       place,
       tied,
+      tieBreakVotes,
+      tieAccepted,
     })),
     flags: voteFlags(fields, voteLimits(workshop.fields), live).map(flag => ({
       id: flag.kind === 'over-budget' ? `${flag.kind}.${flag.participantId}` : `${flag.kind}.${flag.participantId}.${flag.milestoneId}`,
@@ -94,5 +120,27 @@ export async function voteResults(db: HarvestDB, workshopId: string): Promise<Vo
       }),
     })),
     totalVotes: [...totals.values()].reduce((a, b) => a + b, 0),
+    tie: openTie(workshopId, tiesToSettle(ranked)[0], tieBreaks, fields, titles),
+  }
+}
+
+function openTie(
+  workshopId: string,
+  tie: Tie | undefined,
+  tieBreaks: readonly Rec<'tieBreak'>[],
+  dots: readonly Dot[],
+  titles: ReadonlyMap<string, string>,
+): OpenTie | null {
+  if (!tie) return null
+  const id = tieBreakId(workshopId, tie.milestoneIds, tie.votes)
+  const round = tieBreaks.find(record => record.id === id)
+  const state = !round || round.fields.state === 'accepted' ? 'open' : round.fields.state === 'voting' ? 'voting' : 'level'
+  return {
+    id,
+    place: tie.place,
+    votes: tie.votes,
+    milestones: tie.milestoneIds.map(milestoneId => ({ id: milestoneId, title: titles.get(milestoneId)! })),
+    state,
+    roundVotes: state === 'level' ? Object.fromEntries(roundTotals(round!, dots)) : {},
   }
 }
