@@ -1,3 +1,4 @@
+import { fileTooLargeMessage, MAX_OPENED_FILE_BYTES } from './unzip'
 import { backupInZip, looksLikeZip, readZip } from './zip'
 
 export type OpenedBackup = { ok: true; text: string } | { ok: false; message: string }
@@ -7,6 +8,7 @@ export type OpenedBackup = { ok: true; text: string } | { ok: false; message: st
  * the backup.json inside it — so an exported folder opens again as the same workshop.
  */
 export async function backupTextOf(file: Blob & { name?: string }): Promise<OpenedBackup> {
+  if (file.size > MAX_OPENED_FILE_BYTES) return { ok: false, message: fileTooLargeMessage(file.name ?? 'This file') }
   const bytes = new Uint8Array(await file.arrayBuffer())
   if (!looksLikeZip(bytes)) return { ok: true, text: new TextDecoder('utf-8').decode(bytes) }
   const zip = readZip(bytes)
