@@ -62,6 +62,8 @@ export default defineConfig({
           include: ['tests/component/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['tests/component/setup.ts'],
+          // A deadline, not a wait: a screen test ends as soon as it has seen what it checks.
+          testTimeout: 30_000,
         },
       },
       {
