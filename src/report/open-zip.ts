@@ -5,7 +5,7 @@ export type OpenedBackup = { ok: true; text: string } | { ok: false; message: st
 
 /**
  * The backup text of a chosen file: the file itself, or, for a folder .zip this app exported,
- * the backup.json inside it — so an exported folder opens again as the same workshop.
+ * the workshop.json inside it — so an exported folder opens again, as a new workshop.
  */
 export async function backupTextOf(file: Blob & { name?: string }): Promise<OpenedBackup> {
   if (file.size > MAX_OPENED_FILE_BYTES) return { ok: false, message: fileTooLargeMessage(file.name ?? 'This file') }
@@ -15,6 +15,6 @@ export async function backupTextOf(file: Blob & { name?: string }): Promise<Open
   if (!zip.ok) return zip
   const text = backupInZip(zip.files)
   return text === null
-    ? { ok: false, message: 'This folder holds no backup.json, so it cannot be opened as a workshop. Nothing was changed.' }
+    ? { ok: false, message: 'This folder holds no workshop.json, so it cannot be opened as a workshop. Nothing was changed.' }
     : { ok: true, text }
 }

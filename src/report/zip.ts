@@ -7,13 +7,14 @@ import { unzipCapped, ZIP_LIMITS, type ZipLimits } from './unzip'
 
 /** The seed's folder, inside the zip as the seed draws it. */
 export const FOLDER = 'okra/session-2/'
-export const BACKUP_NAME = `${FOLDER}backup.json`
+/** The workshop as a copy without its secret (exchange/workshop-copy.ts): the folder is for sharing. */
+export const WORKSHOP_NAME = `${FOLDER}workshop.json`
 
 /** The files of the folder: name → text. */
 export function folderFiles(
   records: InventoryRecords,
   inventory: Inventory,
-  backupText: string,
+  workshopText: string,
   options: { bom?: boolean } = {},
 ): Record<string, string> {
   return {
@@ -21,7 +22,7 @@ export function folderFiles(
     [`${FOLDER}hypotheses.md`]: hypothesesMarkdown(records, inventory),
     [`${FOLDER}milestone-candidates.csv`]: milestonesCsv(records, inventory, options),
     [`${FOLDER}clusters-and-types.md`]: clustersMarkdown(inventory),
-    [BACKUP_NAME]: backupText,
+    [WORKSHOP_NAME]: workshopText,
   }
 }
 
@@ -53,9 +54,14 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipR
   return { ok: true, files: Object.fromEntries(Object.entries(unzipped.files).map(([name, data]) => [name, strFromU8(data)])) }
 }
 
-/** The backup inside an exported folder, wherever the folder was unpacked and packed again. */
+/**
+ * The workshop inside an exported folder, wherever the folder was unpacked and packed again:
+ * its workshop.json, or the backup.json that folders held before they left the secret out.
+ */
 export function backupInZip(files: Record<string, string>): string | null {
-  const name = Object.keys(files).find(n => n === BACKUP_NAME) ?? Object.keys(files).find(n => n.endsWith('backup.json'))
+  const names = Object.keys(files)
+  const name =
+    names.find(n => n === WORKSHOP_NAME) ?? names.find(n => n.endsWith('workshop.json')) ?? names.find(n => n.endsWith('backup.json'))
   return name ? files[name]! : null
 }
 

@@ -56,7 +56,7 @@ async function closeVotingAndOpenInventory(page: Page) {
  * The sample workshop grown to 25 milestones with long "validates" texts, voting closed: enough
  * blocks of uneven height that page breaks fall near milestones, not between objectives.
  */
-function longInventoryBackup(): string {
+function longInventoryBackup(): Promise<string> {
   const sample = sampleWorkshop({ phase: 'inventory', title: 'Long inventory' })
   const records: AnyRec[] = sample.records.map(r =>
     r.kind === 'workshop' ? ({ ...r, fields: { ...r.fields, votingClosed: true } } as AnyRec) : r,
@@ -158,9 +158,9 @@ describe('printing the inventory', () => {
       await page.getByLabel('Open a backup file', { exact: true }).setInputFiles({
         name: 'long.json',
         mimeType: 'application/json',
-        buffer: Buffer.from(longInventoryBackup()),
+        buffer: Buffer.from(await longInventoryBackup()),
       })
-      await page.getByRole('button', { name: 'Merge into this tablet' }).click()
+      await page.getByRole('button', { name: 'Restore on this tablet' }).click()
       await page.getByRole('button', { name: 'Open workshop' }).click()
       await page.getByRole('heading', { level: 2, name: 'Inventory' }).waitFor()
       await page.getByRole('button', { name: 'Download folder (.zip)' }).waitFor()
@@ -203,7 +203,7 @@ describe('printing the inventory', () => {
       const zipPath = resolve(OUT, download.suggestedFilename())
       await download.saveAs(zipPath)
       const listing = execFileSync('unzip', ['-l', zipPath], { encoding: 'utf8' })
-      for (const name of ['objectives.md', 'hypotheses.md', 'milestone-candidates.csv', 'clusters-and-types.md', 'backup.json']) {
+      for (const name of ['objectives.md', 'hypotheses.md', 'milestone-candidates.csv', 'clusters-and-types.md', 'workshop.json']) {
         expect(listing).toContain(`okra/session-2/${name}`)
       }
 
@@ -213,7 +213,7 @@ describe('printing the inventory', () => {
       await second.page.goto(baseUrl)
       await second.page.getByRole('heading', { name: 'Workshops' }).waitFor()
       await second.page.getByLabel('Open a backup file', { exact: true }).setInputFiles(zipPath)
-      await second.page.getByRole('button', { name: 'Merge into this tablet' }).click()
+      await second.page.getByRole('button', { name: 'Open as a new workshop' }).click()
       await second.page.getByRole('button', { name: 'Open workshop' }).click()
       await second.page.getByRole('heading', { level: 2, name: 'Inventory' }).waitFor()
       await second.page.getByRole('button', { name: 'Download folder (.zip)' }).waitFor()
