@@ -1,13 +1,24 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import solid from 'vite-plugin-solid'
 import { VitePWA } from 'vite-plugin-pwa'
 
 const description =
   'Run OKRA Session #2, Harvesting Milestones, on the tablets in the room: from objectives and hypotheses to a prioritized strategic inventory, offline.'
 
+/**
+ * The Content-Security-Policy in index.html is for the built app. The dev server injects its
+ * styles and hot reload inline, which that policy forbids, so it serves the page without it.
+ */
+const cspInBuildOnly: Plugin = {
+  name: 'okra-csp-in-build-only',
+  apply: 'serve',
+  transformIndexHtml: html => html.replace(/\s*<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+}
+
 export default defineConfig({
   plugins: [
+    cspInBuildOnly,
     solid(),
     VitePWA({
       registerType: 'prompt',
