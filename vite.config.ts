@@ -64,6 +64,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['tests/unit/setup.ts'],
+          // Property tests and the 16 MB bundle are CPU-bound: on a busy two-core CI five seconds is too tight.
+          testTimeout: 30_000,
         },
       },
       {
