@@ -7,9 +7,7 @@ import type { Session } from './wire'
  */
 export async function deriveSession(workshopId: string, secret: string): Promise<Session> {
   const subtle = globalThis.crypto.subtle
-  const base = await subtle.importKey('raw', secretBytes(secret), 'HKDF', false, ['deriveKey', 'deriveBits'])
-  const salt = utf8(`okra-harvest/workshop/${workshopId}`)
-  const params = (purpose: string): HkdfParams => ({ name: 'HKDF', hash: 'SHA-256', salt, info: utf8(purpose) })
+  const { base, params } = await workshopKeyBase(workshopId, secret)
   const [bundleKey, macKey, tagBits] = await Promise.all([
     subtle.deriveKey(params('okra-harvest bundle key v1'), base, { name: 'AES-GCM', length: 256 }, false, [
       'encrypt',
@@ -21,6 +19,28 @@ export async function deriveSession(workshopId: string, secret: string): Promise
     subtle.deriveBits(params('okra-harvest session tag v1'), base, 32),
   ])
   return { mode: 'sealed', workshopId, tag: new Uint8Array(tagBits), bundleKey, macKey }
+}
+
+/**
+ * The key that seals a workshop's files (a backup file's HMAC-SHA-256): its own purpose, so
+ * that no bundle or frame key ever signs a file, nor the other way round.
+ */
+export async function deriveFileKey(workshopId: string, secret: string): Promise<CryptoKey> {
+  const { base, params } = await workshopKeyBase(workshopId, secret)
+  return globalThis.crypto.subtle.deriveKey(
+    params('okra-harvest backup file mac v1'),
+    base,
+    { name: 'HMAC', hash: 'SHA-256', length: 256 },
+    false,
+    ['sign', 'verify'],
+  )
+}
+
+async function workshopKeyBase(workshopId: string, secret: string) {
+  const base = await globalThis.crypto.subtle.importKey('raw', secretBytes(secret), 'HKDF', false, ['deriveKey', 'deriveBits'])
+  const salt = utf8(`okra-harvest/workshop/${workshopId}`)
+  const params = (purpose: string): HkdfParams => ({ name: 'HKDF', hash: 'SHA-256', salt, info: utf8(purpose) })
+  return { base, params }
 }
 
 /** The bytes of a workshop secret; throws on anything but base64url of at least 16 characters. */

@@ -32,7 +32,12 @@ export function ImportSession1(props: {
     const files = [...(list ?? [])]
     if (input) input.value = ''
     if (files.length === 0) return
-    const { readSession1Files } = await import('./import')
+    const [{ readSession1Files }, { fileTooLargeMessage, MAX_OPENED_FILE_BYTES }] = await Promise.all([
+      import('./import'),
+      import('./unzip'),
+    ])
+    const large = files.find(file => file.size > MAX_OPENED_FILE_BYTES)
+    if (large) return setState({ step: 'choose', problem: fileTooLargeMessage(large.name) })
     const result = readSession1Files(
       await Promise.all(files.map(async file => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))),
     )

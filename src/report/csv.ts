@@ -1,14 +1,36 @@
 /**
  * CSV as RFC 4180 writes it: fields joined by commas, records ended by CRLF, a field quoted
  * when it holds a comma, a quote, a line break or edge spaces, and quotes inside it doubled.
+ * A cell that a spreadsheet would run as a formula is written as text (see guardFormula).
  * Spreadsheet programs guess the encoding of a file without a byte-order mark, so the BOM is
  * offered as an option; the parser drops one if it is there.
  */
 
 const BOM = '\uFEFF'
 
+/**
+ * A cell a spreadsheet would run as a formula (OWASP's "CSV injection"): it begins with
+ * = + - @, a tab or a carriage return, after any apostrophes already there (so that a cell
+ * the guard wrote reads back unchanged). A plain number such as -5 or +3.5 runs nothing and
+ * stays a number.
+ */
+function runsAsFormula(value: string): boolean {
+  return /^'*[=+\-@\t\r]/.test(value) && !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(value)
+}
+
+/** A leading apostrophe makes a spreadsheet show the cell as text; `unguard` takes it off again. */
+export function guardFormula(value: string): string {
+  return runsAsFormula(value) ? `'${value}` : value
+}
+
+/** The exact text of a cell `guardFormula` wrote: only an apostrophe the guard added is removed. */
+export function unguardFormula(field: string): string {
+  return field.startsWith("'") && runsAsFormula(field.slice(1)) ? field.slice(1) : field
+}
+
 export function csvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
+  const cell = guardFormula(value)
+  return /[",\r\n]|^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell
 }
 
 export function writeCsv(rows: readonly (readonly string[])[], options: { bom?: boolean } = {}): string {
@@ -21,7 +43,8 @@ export type CsvResult =
   | { readonly ok: false; readonly line: number; readonly message: string }
 
 /**
- * Reads CSV text back into rows of exact fields. `lines[i]` is the line where row i begins,
+ * Reads CSV text back into rows of exact fields, taking off the apostrophe that the formula
+ * guard put before a cell. `lines[i]` is the line where row i begins,
  * so a later check can name the line a person should look at. Accepts CRLF or bare LF
  * between records (files pass through editors); line breaks inside quoted fields are kept
  * as they were written.
@@ -39,7 +62,7 @@ export function parseCsv(text: string): CsvResult {
   const endRow = () => {
     // A blank line between records is not a record of one empty field ("" on a line is).
     const blank = row.length === 0 && field === '' && !quoted
-    row.push(field)
+    row.push(unguardFormula(field))
     if (!blank) {
       rows.push(row)
       lines.push(rowLine)
@@ -82,7 +105,7 @@ export function parseCsv(text: string): CsvResult {
       continue
     }
     if (char === ',') {
-      row.push(field)
+      row.push(unguardFormula(field))
       field = ''
       quoted = false
       i++

@@ -1,18 +1,20 @@
-import { strToU8, unzipSync, zipSync, strFromU8 } from 'fflate'
+import { strFromU8, strToU8, zipSync } from 'fflate'
 import type { Inventory, InventoryRecords } from '../domain/inventory'
 import { clustersMarkdown } from './clusters'
 import { hypothesesMarkdown, objectivesMarkdown } from './markdown'
 import { milestonesCsv } from './milestones-csv'
+import { unzipCapped, ZIP_LIMITS, type ZipLimits } from './unzip'
 
 /** The seed's folder, inside the zip as the seed draws it. */
 export const FOLDER = 'okra/session-2/'
-export const BACKUP_NAME = `${FOLDER}backup.json`
+/** The workshop as a copy without its secret (exchange/workshop-copy.ts): the folder is for sharing. */
+export const WORKSHOP_NAME = `${FOLDER}workshop.json`
 
 /** The files of the folder: name → text. */
 export function folderFiles(
   records: InventoryRecords,
   inventory: Inventory,
-  backupText: string,
+  workshopText: string,
   options: { bom?: boolean } = {},
 ): Record<string, string> {
   return {
@@ -20,7 +22,7 @@ export function folderFiles(
     [`${FOLDER}hypotheses.md`]: hypothesesMarkdown(records, inventory),
     [`${FOLDER}milestone-candidates.csv`]: milestonesCsv(records, inventory, options),
     [`${FOLDER}clusters-and-types.md`]: clustersMarkdown(inventory),
-    [BACKUP_NAME]: backupText,
+    [WORKSHOP_NAME]: workshopText,
   }
 }
 
@@ -42,19 +44,24 @@ export function folderZipName(title: string, date: string): string {
 
 export type ZipRead = { ok: true; files: Record<string, string> } | { ok: false; message: string }
 
-/** Reads a zip's text files; a file that is not a zip gets a message, not an exception. */
-export function readZip(bytes: Uint8Array): ZipRead {
-  try {
-    const entries = unzipSync(bytes)
-    return { ok: true, files: Object.fromEntries(Object.entries(entries).map(([name, data]) => [name, strFromU8(data)])) }
-  } catch {
-    return { ok: false, message: 'This file is not a readable .zip folder. Nothing was changed.' }
-  }
+/**
+ * Reads a zip's text files, within the limits of unzip.ts: a file that is not a zip, or one
+ * that would unpack to more than a workshop's folder ever holds, gets a message, not an exception.
+ */
+export function readZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipRead {
+  const unzipped = unzipCapped(bytes, limits)
+  if (!unzipped.ok) return unzipped
+  return { ok: true, files: Object.fromEntries(Object.entries(unzipped.files).map(([name, data]) => [name, strFromU8(data)])) }
 }
 
-/** The backup inside an exported folder, wherever the folder was unpacked and packed again. */
+/**
+ * The workshop inside an exported folder, wherever the folder was unpacked and packed again:
+ * its workshop.json, or the backup.json that folders held before they left the secret out.
+ */
 export function backupInZip(files: Record<string, string>): string | null {
-  const name = Object.keys(files).find(n => n === BACKUP_NAME) ?? Object.keys(files).find(n => n.endsWith('backup.json'))
+  const names = Object.keys(files)
+  const name =
+    names.find(n => n === WORKSHOP_NAME) ?? names.find(n => n.endsWith('workshop.json')) ?? names.find(n => n.endsWith('backup.json'))
   return name ? files[name]! : null
 }
 

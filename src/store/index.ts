@@ -1,5 +1,6 @@
 import type { Fields, Kind, Phase, Rec } from '../domain/types'
 import { writeBackup } from '../exchange/backup'
+import { writeWorkshopCopy } from '../exchange/workshop-copy'
 import { addObjective, editObjective, removeObjective } from './commands/objectives'
 import { mergeIncoming, previewIncoming } from './commands/incoming'
 import { createWorkshop, removeWorkshopFromTablet, renameWorkshop, setPhase, setWorkshopDate } from './commands/workshops'
@@ -30,13 +31,21 @@ export function makeActions(db: HarvestDB) {
     removeRecord: (id: string) => write(db, writer => writer.remove(id)),
     previewIncoming: (records: Parameters<typeof previewIncoming>[1]) => previewIncoming(db, records),
     mergeIncoming: (records: Parameters<typeof mergeIncoming>[1]) => mergeIncoming(db, records),
-    /** The backup file text of a whole workshop, tombstones included. */
+    /** The backup file text of a whole workshop, tombstones and secret included, sealed with its key. */
     async backupOf(workshop: Rec<'workshop'>): Promise<string> {
       const [records, device] = await Promise.all([
         workshopRecords(db, workshop.id),
         db.transaction('rw', db.meta, () => ensureDevice(db)),
       ])
       return writeBackup({ workshop, records, deviceId: device.deviceId })
+    },
+    /** The workshop without its secret, for the exported folder: it opens as a new workshop. */
+    async copyOf(workshop: Rec<'workshop'>): Promise<string> {
+      const [records, device] = await Promise.all([
+        workshopRecords(db, workshop.id),
+        db.transaction('rw', db.meta, () => ensureDevice(db)),
+      ])
+      return writeWorkshopCopy({ workshop, records, deviceId: device.deviceId })
     },
   }
 }

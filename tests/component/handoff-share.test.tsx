@@ -64,7 +64,7 @@ describe('Share by QR', () => {
     await renderShare()
     expect(screen.getByText(/Every tablet that scans this gets the workshop as it is now\./)).toBeTruthy()
     await screen.findByText(/^frame \d+ · 1 fragment$/)
-    await waitFor(() => expect(Number(codeOnScreen().dataset.frame)).toBeGreaterThanOrEqual(2), { timeout: 2000 })
+    await waitFor(() => expect(Number(codeOnScreen().dataset.frame)).toBeGreaterThanOrEqual(2))
     expect(screen.getByText('QR version 20 · 802 bytes a frame')).toBeTruthy()
 
     const before = codeOnScreen().dataset.transfer

@@ -93,7 +93,7 @@ describe('opening a backup file from the home screen', () => {
     await addObjective(source, id, 'Objective A')
     await addObjective(source, id, 'Objective B')
     const workshop = (await getWorkshop(source, id)) as Rec<'workshop'>
-    const text = writeBackup({ workshop, records: await workshopRecords(source, id), deviceId: 'other' })
+    const text = await writeBackup({ workshop, records: await workshopRecords(source, id), deviceId: 'other' })
     await source.delete()
     return { file: new File([text], 'backup.json', { type: 'application/json' }), title: workshop.fields.title }
   }
@@ -104,14 +104,15 @@ describe('opening a backup file from the home screen', () => {
     fireEvent.change(await screen.findByLabelText('Open a backup file', { selector: 'input' }), {
       target: { files: [file] },
     })
-    const preview = await screen.findByRole('dialog', { name: `Backup of “${title}”` })
+    const preview = await screen.findByRole('dialog', { name: `Restore “${title}”` })
+    expect(preview.textContent).toContain('This restores a workshop that is not on this tablet')
     expect(preview.textContent).toContain('New: 1 workshop, 2 objectives')
     expect(preview.textContent).toContain('objective: Objective A')
     expect(await db.records.count()).toBe(0)
 
     const user = userEvent.setup()
-    await user.click(within(preview).getByRole('button', { name: 'Merge into this tablet' }))
-    expect((await screen.findByRole('dialog', { name: 'Backup merged' })).textContent).toContain('3 new')
+    await user.click(within(preview).getByRole('button', { name: 'Restore on this tablet' }))
+    expect((await screen.findByRole('dialog', { name: 'Workshop restored' })).textContent).toContain('3 new')
     await user.click(screen.getByRole('button', { name: 'Open workshop' }))
     expect(await screen.findByRole('heading', { level: 1, name: title })).toBeTruthy()
     expect(((await screen.findByLabelText('Objective 2')) as HTMLInputElement).value).toBe('Objective B')

@@ -182,7 +182,7 @@ describe('silent ideation', () => {
         timer: { phase: 'ideation', durationMs: 60_000, elapsedMs: 59_700, startedAt: Date.now() },
       }),
     )
-    expect(await screen.findByText('Time is up', {}, { timeout: 3000 })).toBeTruthy()
+    expect(await screen.findByText('Time is up')).toBeTruthy()
     const field = screen.getByLabelText('New card') as HTMLTextAreaElement
     expect(field.value).toBe('Weekly highlight reel to share')
     await user.type(field, ' with friends{Enter}')

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { unzipSync } from 'fflate'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import Inventory from '../../src/phases/inventory'
+import type { Rec } from '../../src/domain/types'
 import { HarvestDB } from '../../src/store/db'
 import { inventoryOf } from '../../src/store/reads/inventory'
 import { renderApp } from './render-app'
@@ -40,12 +41,15 @@ describe('inventory: print and download', () => {
     expect(plain.name).toBe('okra-session-2-match-experience-off-site-2026-11-24.zip')
     const files = unzipSync(plain.bytes)
     expect(Object.keys(files).sort()).toEqual([
-      'okra/session-2/backup.json',
       'okra/session-2/clusters-and-types.md',
       'okra/session-2/hypotheses.md',
       'okra/session-2/milestone-candidates.csv',
       'okra/session-2/objectives.md',
+      'okra/session-2/workshop.json',
     ])
+    // The folder is for sharing: the workshop's key is nowhere in it.
+    const secret = ((await db.records.get(id)) as Rec<'workshop'>).fields.secret
+    for (const data of Object.values(files)) expect(new TextDecoder().decode(data)).not.toContain(secret)
     expect(files['okra/session-2/milestone-candidates.csv']![0]).toBe(0x69) // "i" of "id"
     expect(screen.getByRole('status').textContent).toContain('Saved okra-session-2-match-experience-off-site-2026-11-24.zip')
 
@@ -120,12 +124,18 @@ describe('inventory: print and download', () => {
       await screen.findByLabelText('Open a backup file'),
       new File([zip.bytes as Uint8Array<ArrayBuffer>], zip.name, { type: 'application/zip' }),
     )
-    await userEvent.click(await screen.findByRole('button', { name: 'Merge into this tablet' }))
+    await userEvent.click(await screen.findByRole('button', { name: 'Open as a new workshop' }))
     await userEvent.click(await screen.findByRole('button', { name: 'Open workshop' }))
     await screen.findByRole('navigation', { name: 'Workshop steps' })
 
+    // A new workshop, with a key of its own, and the same inventory.
+    const [copy] = (await other.db.records.toArray()).filter((r): r is Rec<'workshop'> => r.kind === 'workshop')
+    const original = (await db.records.get(id)) as Rec<'workshop'>
+    expect(copy!.id).not.toBe(id)
+    expect(copy!.fields.secret).not.toBe(original.fields.secret)
+    expect(copy!.fields.secret).toMatch(/^[A-Za-z0-9_-]{43}$/)
     const before = (await inventoryOf(db, id))!
-    const after = (await inventoryOf(other.db, id))!
+    const after = (await inventoryOf(other.db, copy!.id))!
     const shape = (inv: typeof before) => ({
       objectives: inv.objectives.map(o => [o.title, o.keyResults.map(k => `${k.label} ${k.text}`), o.hypotheses.map(h => `${h.label} ${h.text}`)]),
       milestones: inv.milestones.map(m => [m.title, m.typeLabel, m.votes, m.place, m.card]),
@@ -141,7 +151,7 @@ describe('inventory: print and download', () => {
     const bytes = zipSync({ 'notes.txt': strToU8('hello') })
     await userEvent.upload(await screen.findByLabelText('Open a backup file'), new File([bytes as Uint8Array<ArrayBuffer>], 'notes.zip'))
     const alert = await screen.findByRole('alert')
-    expect(alert.textContent).toContain('holds no backup.json')
+    expect(alert.textContent).toContain('holds no workshop.json')
     expect(await other.db.records.count()).toBe(0)
   })
 })

@@ -39,13 +39,16 @@ describe('prepare: hypotheses', () => {
 
     await screen.findByLabelText('Hypothesis 1 of objective 2')
     const ties = screen.getByRole('group', { name: 'Key results of hypothesis 1 of objective 2' })
-    const boxes = within(ties).getAllByRole('checkbox') as HTMLInputElement[]
-    expect(boxes.map(box => box.labels?.[0]?.textContent)).toEqual([
-      'KR1 15% of new players come from invites',
-      'KR2 Shares per match up 2×',
-      'KR3 Invite conversion above 25%',
-    ])
-    expect(boxes.map(box => box.checked)).toEqual([true, false, false])
+    const checks = () => within(ties).getAllByRole('checkbox') as HTMLInputElement[]
+    // The boxes tick as their live query catches up: read them once they have settled.
+    await waitFor(() =>
+      expect(checks().map(box => box.labels?.[0]?.textContent)).toEqual([
+        'KR1 15% of new players come from invites',
+        'KR2 Shares per match up 2×',
+        'KR3 Invite conversion above 25%',
+      ]),
+    )
+    await waitFor(() => expect(checks().map(box => box.checked)).toEqual([true, false, false]))
 
     // Two quick taps: both count.
     await user.click(within(ties).getByRole('checkbox', { name: /^KR3/ }))
@@ -59,7 +62,7 @@ describe('prepare: hypotheses', () => {
       const hypothesis = (await recordsOf(db, workshopId, 'hypothesis')).find(h => h.id === hypotheses[2])
       expect(hypothesis?.fields.keyResultIds).toEqual([growthKrs[2], growthKrs[1]])
     })
-    expect((within(ties).getByRole('checkbox', { name: /^KR1/ }) as HTMLInputElement).checked).toBe(false)
+    await waitFor(() => expect(checks().map(box => box.checked)).toEqual([false, true, true]))
   })
 
   it('ties a hypothesis to another objective, which lets go of its old key results', async () => {
@@ -79,11 +82,13 @@ describe('prepare: hypotheses', () => {
     const moved = (await recordsOf(db, workshopId, 'hypothesis')).find(h => h.id === hypotheses[0])
     expect(moved?.fields.objectiveId).toBe(growth)
     expect(moved?.fields.keyResultIds).toEqual([])
-    expect(
-      (within(screen.getByRole('group', { name: 'Key results of hypothesis 2 of objective 2' })).getAllByRole('checkbox') as HTMLInputElement[]).some(
-        box => box.checked,
-      ),
-    ).toBe(false)
+    await waitFor(() =>
+      expect(
+        (within(screen.getByRole('group', { name: 'Key results of hypothesis 2 of objective 2' })).getAllByRole('checkbox') as HTMLInputElement[]).some(
+          box => box.checked,
+        ),
+      ).toBe(false),
+    )
   })
 
   it('reorders hypotheses within their objective with the buttons', async () => {

@@ -20,7 +20,7 @@ const EXTRA_MILESTONES = 14
 const LAST_TITLE = `Extra milestone ${EXTRA_MILESTONES}: the last one`
 
 /** The sample workshop at Read & cluster, with 40 cards and far more milestones than fit on a screen. */
-function crowdedBackup(): string {
+function crowdedBackup(): Promise<string> {
   const { workshop, records } = sampleWorkshop({ cards: 40, phase: 'cluster' })
   const device = 'fixture0device00'
   const clock: ClockState = { wall: Date.UTC(2026, 10, 24, 10), counter: 0 }
@@ -45,9 +45,9 @@ async function openCluster(page: Page) {
   await page.getByLabel('Open a backup file', { exact: true }).setInputFiles({
     name: 'crowded.json',
     mimeType: 'application/json',
-    buffer: Buffer.from(crowdedBackup()),
+    buffer: Buffer.from(await crowdedBackup()),
   })
-  await page.getByRole('button', { name: 'Merge into this tablet' }).click()
+  await page.getByRole('button', { name: 'Restore on this tablet' }).click()
   await page.getByRole('button', { name: 'Open workshop' }).click()
   await page.getByRole('heading', { level: 2, name: 'Read & cluster' }).waitFor()
 }

@@ -7,9 +7,10 @@ export async function openSampleWorkshop(page: Page, options: Parameters<typeof 
   await page.getByLabel('Open a backup file', { exact: true }).setInputFiles({
     name: 'sample.json',
     mimeType: 'application/json',
-    buffer: Buffer.from(sampleBackupText(options)),
+    buffer: Buffer.from(await sampleBackupText(options)),
   })
-  await page.getByRole('button', { name: 'Merge into this tablet' }).click()
+  // A workshop this tablet does not hold: opening its backup restores it.
+  await page.getByRole('button', { name: 'Restore on this tablet' }).click()
   await page.getByRole('button', { name: 'Open workshop' }).click()
   await page.getByRole('navigation', { name: 'Workshop steps' }).waitFor()
 }

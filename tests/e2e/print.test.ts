@@ -103,7 +103,7 @@ function expectSummaryThenCards(file: string, ranked: readonly { title: string; 
  * The sample workshop grown to 12 milestones over 3 objectives, voting closed, with unlocks,
  * long "validates" texts and a tie for first: a room's full harvest, to print and look at.
  */
-function bigInventory() {
+async function bigInventory() {
   const sample = sampleWorkshop({ phase: 'inventory', title: 'Spring off-site' })
   const records: AnyRec[] = sample.records.map(r =>
     r.kind === 'workshop' ? ({ ...r, fields: { ...r.fields, votingClosed: true, votesPerPerson: 12 } } as AnyRec) : r,
@@ -153,7 +153,7 @@ function bigInventory() {
       make('vote', `dot-${participantId}-${milestoneId}-${dot}`, { participantId, milestoneId, tieBreakId: null })
     }
   }
-  const backup = writeBackup({ workshop: records[0] as never, records, deviceId: 'fixture0device00' })
+  const backup = await writeBackup({ workshop: records[0] as never, records, deviceId: 'fixture0device00' })
   // Rank order: votes, then title, as every tablet ranks them; the two with 6 share first place.
   const ranked = [
     { title: 'Enable sharing from match details with referral tracking', votes: 6 },
@@ -231,7 +231,7 @@ describe('printing the inventory', () => {
 
   it('prints a full harvest of 12 milestones the same way, a tie shown as a tie', async () => {
     const { context, page } = await newTablet(browser)
-    const { backup, ranked } = bigInventory()
+    const { backup, ranked } = await bigInventory()
     try {
       await page.goto(baseUrl)
       await page.getByRole('heading', { name: 'Workshops' }).waitFor()
@@ -240,7 +240,7 @@ describe('printing the inventory', () => {
         mimeType: 'application/json',
         buffer: Buffer.from(backup),
       })
-      await page.getByRole('button', { name: 'Merge into this tablet' }).click()
+      await page.getByRole('button', { name: 'Restore on this tablet' }).click()
       await page.getByRole('button', { name: 'Open workshop' }).click()
       await page.getByRole('heading', { level: 2, name: 'Inventory' }).waitFor()
       await page.getByRole('button', { name: 'Download folder (.zip)' }).waitFor()
@@ -293,7 +293,7 @@ describe('printing the inventory', () => {
       const zipPath = resolve(OUT, download.suggestedFilename())
       await download.saveAs(zipPath)
       const listing = execFileSync('unzip', ['-l', zipPath], { encoding: 'utf8' })
-      for (const name of ['objectives.md', 'hypotheses.md', 'milestone-candidates.csv', 'clusters-and-types.md', 'backup.json']) {
+      for (const name of ['objectives.md', 'hypotheses.md', 'milestone-candidates.csv', 'clusters-and-types.md', 'workshop.json']) {
         expect(listing).toContain(`okra/session-2/${name}`)
       }
 
@@ -303,7 +303,7 @@ describe('printing the inventory', () => {
       await second.page.goto(baseUrl)
       await second.page.getByRole('heading', { name: 'Workshops' }).waitFor()
       await second.page.getByLabel('Open a backup file', { exact: true }).setInputFiles(zipPath)
-      await second.page.getByRole('button', { name: 'Merge into this tablet' }).click()
+      await second.page.getByRole('button', { name: 'Open as a new workshop' }).click()
       await second.page.getByRole('button', { name: 'Open workshop' }).click()
       await second.page.getByRole('heading', { level: 2, name: 'Inventory' }).waitFor()
       await second.page.getByRole('button', { name: 'Download folder (.zip)' }).waitFor()

@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { parseCsv, writeCsv } from '../../src/report/csv'
 
@@ -44,5 +45,50 @@ describe('CSV (RFC 4180)', () => {
         expect(parsed.ok && parsed.rows).toEqual(rows)
       }),
     )
+  })
+
+  describe('formula guard', () => {
+    const RISKY = [
+      '=HYPERLINK("http://evil.example","click")',
+      '+1+cmd|\' /C calc\'!A0',
+      '-2+3+cmd|\' /C calc\'!A0',
+      '@SUM(A1:A9)',
+      '\t=1+1',
+      '\r=1+1',
+      "'=already guarded by hand",
+      "''@twice",
+      '=a, "quoted"\nand on a second line',
+    ]
+    const HARMLESS = ['-5', '+3.5', '-0.25', '1e6', '-5% churn', 'It’s -5 °C', "'quoted' words", '', 'plain']
+
+    it('writes every cell a spreadsheet would run as text, as an independent reader sees it', () => {
+      const text = writeCsv([RISKY, HARMLESS])
+      const read = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: true }).data
+      expect(read).toHaveLength(2)
+      for (const cell of read[0]!) expect(cell).toMatch(/^'/)
+      expect(read[0]!.some(cell => /^[=+\-@\t\r]/.test(cell))).toBe(false)
+      // A plain number stays a number, and text that only looks like one is left alone.
+      expect(read[1]!.slice(0, 4)).toEqual(['-5', '+3.5', '-0.25', '1e6'])
+      expect(read[1]![4]).toBe("'-5% churn")
+    })
+
+    it('reads the exact original text back, commas, quotes and line breaks included', () => {
+      const parsed = parseCsv(writeCsv([RISKY, HARMLESS]))
+      expect(parsed.ok && parsed.rows).toEqual([RISKY, HARMLESS])
+    })
+
+    it('reads back whatever it writes, whatever the apostrophes and signs', () => {
+      const cell = fc.string({ unit: fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '1', '.', 'e', 'a', ',', '"', '\n', ' ') })
+      fc.assert(
+        fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }), rows => {
+          const text = writeCsv(rows)
+          expect(parseCsv(text)).toMatchObject({ ok: true, rows })
+          for (const row of Papa.parse<string[]>(text, { delimiter: ',', newline: '\r\n' }).data) {
+            for (const field of row) expect(/^[=+\-@\t\r]/.test(field) && !/^[-+][\d.e]*$/.test(field)).toBe(false)
+          }
+        }),
+        { numRuns: 300 },
+      )
+    })
   })
 })

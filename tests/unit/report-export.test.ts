@@ -1,8 +1,8 @@
 import { unzipSync, strFromU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { AnyRec } from '../../src/domain/types'
-import { readBackup } from '../../src/exchange/backup-read'
-import { writeBackup } from '../../src/exchange/backup'
+import { writeWorkshopCopy } from '../../src/exchange/workshop-copy'
+import { readWorkshopCopy } from '../../src/exchange/workshop-copy-read'
 import { clustersMarkdown, parseClustersMarkdown } from '../../src/report/clusters'
 import { parseCsv } from '../../src/report/csv'
 import { hypothesesMarkdown, objectivesMarkdown, parseHypothesesMarkdown, parseObjectivesMarkdown } from '../../src/report/markdown'
@@ -126,24 +126,25 @@ describe('milestone-candidates.csv', () => {
 })
 
 describe('the folder .zip', () => {
-  it('holds the seed’s four files and the workshop’s backup, which reads back', () => {
+  it('holds the seed’s four files and the workshop without its secret, which reads back', () => {
     const { records, inventory, all } = sampleReport()
-    const backup = writeBackup({ workshop: records.workshop, records: all, deviceId: 'test' })
+    const backup = writeWorkshopCopy({ workshop: records.workshop, records: all, deviceId: 'test' })
     const zip = zipFolder(folderFiles(records, inventory, backup, { bom: true }))
     const entries = unzipSync(zip)
     const files = Object.fromEntries(Object.entries(entries).map(([name, data]) => [name, strFromU8(data)]))
     expect(Object.keys(files).sort()).toEqual([
-      'okra/session-2/backup.json',
       'okra/session-2/clusters-and-types.md',
       'okra/session-2/hypotheses.md',
       'okra/session-2/milestone-candidates.csv',
       'okra/session-2/objectives.md',
+      'okra/session-2/workshop.json',
     ])
+    for (const text of Object.values(files)) expect(text).not.toContain(records.workshop.fields.secret)
     // The BOM is the file's first three bytes (a text decoder would hide it).
     expect([...entries['okra/session-2/milestone-candidates.csv']!.slice(0, 5)]).toEqual([0xef, 0xbb, 0xbf, 0x69, 0x64])
     expect(files['okra/session-2/objectives.md']).toContain('- KR1: Match rating submissions up 30%')
-    const read = readBackup(files['okra/session-2/backup.json']!)
-    expect(read.ok && read.backup.records.length).toBe(all.length)
+    const read = readWorkshopCopy(JSON.parse(files['okra/session-2/workshop.json']!), 'fresh-secret-of-the-new-workshop')
+    expect(read.ok && read.copy.records.length).toBe(all.filter(record => record.deleted === undefined).length)
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { writeBackup } from '../../src/exchange/backup'
+import { writeWorkshopCopy } from '../../src/exchange/workshop-copy'
 import { readSession1Files, SESSION1_CSV_EXAMPLE } from '../../src/report/import'
 import { hypothesesMarkdown, objectivesMarkdown } from '../../src/report/markdown'
 import { folderFiles, zipFolder } from '../../src/report/zip'
@@ -52,7 +52,7 @@ describe('reading Session #1 files', () => {
 
   it('prepares from an exported folder .zip: its objectives.md and hypotheses.md', () => {
     const { records, inventory, all } = sampleReport()
-    const backup = writeBackup({ workshop: records.workshop, records: all, deviceId: 'test' })
+    const backup = writeWorkshopCopy({ workshop: records.workshop, records: all, deviceId: 'test' })
     const zip = zipFolder(folderFiles(records, inventory, backup))
     const result = readSession1Files([{ name: 'folder.zip', bytes: zip }])
     expect(result.ok && result.read).toEqual(['hypotheses.md', 'objectives.md'])

@@ -19,13 +19,13 @@ export function ExportBar(props: { workshop: Rec<'workshop'> }) {
       // The zip code loads only when a folder is made.
       const [source, backup, zip] = await Promise.all([
         readReport(props.workshop.id),
-        actions.backupOf(props.workshop),
+        actions.copyOf(props.workshop),
         import('../../report/zip'),
       ])
       if (!source) return setStatus('This workshop is no longer on this tablet.')
       const name = zip.folderZipName(props.workshop.fields.title, props.workshop.fields.date)
       saveBytes(name, zip.zipFolder(zip.folderFiles(source.records, source.inventory, backup, { bom: bom() })), 'application/zip')
-      setStatus(`Saved ${name}: objectives.md, hypotheses.md, milestone-candidates.csv, clusters-and-types.md and the backup.`)
+      setStatus(`Saved ${name}: objectives.md, hypotheses.md, milestone-candidates.csv, clusters-and-types.md and workshop.json (without the workshop’s key).`)
     } catch {
       setStatus('The folder could not be made. Nothing was saved.')
     } finally {

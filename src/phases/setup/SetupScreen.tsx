@@ -93,7 +93,7 @@ export function SetupScreen(props: { workshop: Rec<'workshop'> }) {
 
       <section class="panel setup-section" id="setup-backup" aria-labelledby="setup-backup-title">
         <h3 id="setup-backup-title">Backup</h3>
-        <p class="muted">Save the whole workshop as a file, or merge a backup of this workshop from another tablet.</p>
+        <p class="muted">Save the whole workshop as a file, or merge a backup of this workshop from another tablet. The file holds the workshop’s key: keep it in the room.</p>
         <div class="toolbar">
           <button
             type="button"

@@ -13,7 +13,8 @@ export function today(now = new Date()): string {
   return local.toISOString().slice(0, 10)
 }
 
-function newSecret(): string {
+/** 256 random bits, base64url: the key material of a workshop. */
+export function newSecret(): string {
   const bytes = new Uint8Array(32)
   crypto.getRandomValues(bytes)
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
