@@ -1,4 +1,4 @@
-import { Show } from 'solid-js'
+import { createSignal, onCleanup, onMount, Show } from 'solid-js'
 import { formatSpan } from '../domain/notices'
 import { useLive } from '../store/context'
 import { clockHealth } from '../store/reads/conflicts'
@@ -6,7 +6,18 @@ import './notices.css'
 
 /** Says so plainly when this tablet's date looks wrong, before its edits are stamped with it. */
 export function ClockNotice() {
-  const health = useLive(() => null, db => clockHealth(db))
+  // Read again when the person comes back from the tablet's settings, date put right.
+  const [now, setNow] = createSignal(Date.now())
+  const refresh = () => setNow(Date.now())
+  onMount(() => {
+    document.addEventListener('visibilitychange', refresh)
+    window.addEventListener('focus', refresh)
+  })
+  onCleanup(() => {
+    document.removeEventListener('visibilitychange', refresh)
+    window.removeEventListener('focus', refresh)
+  })
+  const health = useLive(now, clockHealth)
   return (
     <Show when={(health()?.behind ?? 0) > 0}>
       <div class="merge-notice refused" role="alert">

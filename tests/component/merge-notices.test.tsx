@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@solidjs/testing-library'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { makeStamp, type Stamp } from '../../src/domain/clock'
 import { createRecord, deleteRecord, editRecord } from '../../src/domain/record'
 import type { AnyRec, Rec } from '../../src/domain/types'
@@ -98,12 +98,27 @@ describe('a milestone with a title written on two tablets', () => {
 })
 
 describe('the home screen', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
   it('says plainly when this tablet’s date looks wrong, and what to do', async () => {
     const { db } = renderApp()
     await db.open()
     await db.meta.put({ key: 'clock', wall: Date.now() + 3 * DAY + 60_000, counter: 0 })
     const alert = await screen.findByText(/This tablet’s date looks wrong/)
     expect(alert.closest('[role="alert"]')?.textContent).toMatch(/stamped 3 days later than its date and time now\. Set the date and time/)
+  })
+
+  it('takes the notice away once the date is put right and the person comes back', async () => {
+    const { db } = renderApp()
+    await db.open()
+    await db.meta.put({ key: 'clock', wall: Date.now() + 3 * DAY, counter: 0 })
+    await screen.findByText(/This tablet’s date looks wrong/)
+    const real = Date.now()
+    vi.spyOn(Date, 'now').mockReturnValue(real + 3 * DAY)
+    window.dispatchEvent(new Event('focus'))
+    await waitFor(() => expect(screen.queryByText(/date looks wrong/)).toBeNull())
   })
 
   it('says nothing when the date is right', async () => {
