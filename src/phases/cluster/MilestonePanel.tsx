@@ -1,7 +1,6 @@
 import { createEffect, createUniqueId, Show } from 'solid-js'
 import type { Rec } from '../../domain/types'
 import { TextField } from '../../ui/TextField'
-import { ConflictNote } from '../../ui/ConflictNote'
 import { CardList } from './CardList'
 import { cardCount, milestoneDrop, type ClusterKit } from './kit'
 
@@ -58,7 +57,6 @@ export function MilestonePanel(props: MilestonePanelProps) {
           onInput={title => props.onRename(title.replace(/\s*\n\s*/g, ' '))}
         />
       </div>
-      <ConflictNote recordId={props.milestone.id} />
       <Show when={!props.milestone.fields.title.trim()}>
         <p class="milestone-flag">This milestone has no title yet.</p>
       </Show>
