@@ -2,6 +2,10 @@
  * Hybrid logical clock. A stamp is a fixed-width string, `wall-counter-device`, so that
  * comparing two stamps as strings orders them by wall time, then counter, then device:
  * a later edit wins, and a tie breaks the same way on every tablet.
+ *
+ * Every part has a fixed shape (12 hex digits of milliseconds, 4 of counter, a device id of
+ * 16 lower-case letters or digits): anything else is not a stamp and is refused, because a
+ * longer or odd stamp would sort wrongly against every real one.
  */
 export type Stamp = string
 
@@ -13,7 +17,15 @@ export interface ClockState {
 const WALL_DIGITS = 12
 const COUNTER_DIGITS = 4
 const COUNTER_MAX = 0xffff
-const STAMP_PATTERN = /^([0-9a-f]{12})-([0-9a-f]{4})-(.+)$/
+const STAMP_PATTERN = /^([0-9a-f]{12})-([0-9a-f]{4})-([0-9a-z]{16})$/
+const DEVICE_PATTERN = /^[0-9a-z]{16}$/
+
+/**
+ * How far ahead of a tablet's own date a stamp made elsewhere may be and still merge. A stamp
+ * further ahead comes from a tablet whose date is wrong (or from a forged file): merging it
+ * would drag this clock along and make every honest later edit here lose to it.
+ */
+export const MAX_LEAD_MS = 24 * 60 * 60 * 1000
 
 export const ZERO_CLOCK: ClockState = { wall: 0, counter: 0 }
 
@@ -31,6 +43,25 @@ export function parseStamp(stamp: Stamp): { wall: number; counter: number; devic
 
 export function isStamp(value: unknown): value is Stamp {
   return typeof value === 'string' && STAMP_PATTERN.test(value)
+}
+
+export function isDeviceId(value: unknown): value is string {
+  return typeof value === 'string' && DEVICE_PATTERN.test(value)
+}
+
+/** How many milliseconds a stamp is ahead of the wall time `now` (0 when it is not ahead). */
+export function leadOf(stamp: Stamp, now: number): number {
+  const parsed = parseStamp(stamp)
+  return parsed ? Math.max(0, parsed.wall - Math.floor(now)) : 0
+}
+
+/**
+ * Whether a stamp made elsewhere may merge on a tablet whose date is `now`. This depends on
+ * the stamp and the receiver's own wall time only, never on the clock it has been pushed to,
+ * so remote stamps cannot ratchet a clock forward a bound at a time.
+ */
+export function withinLead(stamp: Stamp, now: number): boolean {
+  return isStamp(stamp) && leadOf(stamp, now) <= MAX_LEAD_MS
 }
 
 export function compareStamps(a: Stamp, b: Stamp): number {
@@ -52,10 +83,13 @@ export function tick(state: ClockState, now: number): ClockState {
   return settle(wall, wall === state.wall ? state.counter + 1 : 0)
 }
 
-/** The clock after receiving a stamp made elsewhere, so later local edits win over it. */
+/**
+ * The clock after receiving a stamp made elsewhere, so later local edits win over it. A stamp
+ * beyond the lead bound leaves the clock as it is: callers refuse its record (see withinLead).
+ */
 export function observe(state: ClockState, remote: Stamp, now: number): ClockState {
   const theirs = parseStamp(remote)
-  if (!theirs) return state
+  if (!theirs || !withinLead(remote, now)) return state
   const wall = Math.max(state.wall, theirs.wall, Math.floor(now))
   if (wall === state.wall && wall === theirs.wall) {
     return settle(wall, Math.max(state.counter, theirs.counter) + 1)

@@ -1,5 +1,6 @@
 import { canonicalJson } from './canonical'
-import type { Stamp } from './clock'
+import { withinLead, type Stamp } from './clock'
+import { latestStamp } from './record'
 import type { AnyRec, Rec } from './types'
 
 /**
@@ -12,8 +13,9 @@ import type { AnyRec, Rec } from './types'
  */
 export function mergeRecord<R extends Rec>(a: R, b: R): R {
   if (a === b) return a
-  // Copies of one id always agree on kind and workshop; should they not, one wins outright.
-  if (a.kind !== b.kind || a.workshopId !== b.workshopId) {
+  // A record's identity never changes: the store refuses a copy that disagrees (sameIdentity)
+  // before it merges. Should two meet here anyway, one wins outright, the same on every tablet.
+  if (!sameIdentity(a, b)) {
     return canonicalJson([a.kind, a.workshopId]) <= canonicalJson([b.kind, b.workshopId]) ? a : b
   }
   const fieldsA = a.fields as Record<string, unknown>
@@ -37,10 +39,24 @@ export function mergeRecord<R extends Rec>(a: R, b: R): R {
   return deleted === undefined ? merged : { ...merged, deleted }
 }
 
+/** Whether two copies are of one record: the same id, kind and workshop, which never change. */
+export function sameIdentity(a: Rec, b: Rec): boolean {
+  return a.id === b.id && a.kind === b.kind && a.workshopId === b.workshopId
+}
+
 function laterOf(a: Stamp | undefined, b: Stamp | undefined): Stamp | undefined {
   if (a === undefined) return b
   if (b === undefined) return a
   return a >= b ? a : b
+}
+
+/**
+ * Whether a record made elsewhere may merge on a tablet whose date is `now`: none of its stamps
+ * runs more than the bound ahead. A record that may not is refused whole, as if not yet received
+ * (see store/commands/incoming.ts for why refusing, not clamping, keeps the merge convergent).
+ */
+export function admissible(record: Rec, now: number): boolean {
+  return withinLead(latestStamp(record), now)
 }
 
 /** Two sets of records merged by id. Neither input is changed. */

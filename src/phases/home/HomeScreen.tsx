@@ -3,6 +3,7 @@ import type { Rec } from '../../domain/types'
 import { queries } from '../../store'
 import { useActions, useLive } from '../../store/context'
 import { ConfirmDialog, Dialog } from '../../ui/Dialog'
+import { ClockNotice } from '../../ui/ClockNotice'
 import { JoinButton } from '../handoff/JoinButton'
 import { OpenBackup } from '../handoff/OpenBackup'
 import { ImportSession1 } from '../../report/ImportSession1'
@@ -31,6 +32,7 @@ export function HomeScreen(props: HomeProps) {
           milestones.
         </p>
       </div>
+      <ClockNotice />
       <div class="toolbar">
         <button type="button" class="button primary" onClick={() => setCreating(true)}>
           New workshop

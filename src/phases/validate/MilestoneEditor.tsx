@@ -6,6 +6,7 @@ import { linkMilestone, toggleUnlock } from '../../store/commands/validate'
 import { useActions, useCommand } from '../../store/context'
 import { SeedCard } from '../../ui/SeedCard'
 import { TextField } from '../../ui/TextField'
+import { ConflictNote } from '../../ui/ConflictNote'
 import { LinkChooser, HypothesisChooser } from './LinkChoices'
 import { TypeChoice } from './TypeChoice'
 
@@ -61,6 +62,7 @@ export function MilestoneEditor(props: MilestoneEditorProps) {
         value={fields().title}
         onInput={title => void actions.updateRecord(id(), 'milestone', { title })}
       />
+      <ConflictNote recordId={id()} />
 
       <TypeChoice
         milestoneId={id()}
