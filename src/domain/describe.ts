@@ -20,6 +20,12 @@ export function countOf(kind: Kind, count: number): string {
   return `${count} ${count === 1 ? one : many}`
 }
 
+/** "A card", "An objective": one record of a kind, in words that open a sentence. */
+export function aKind(kind: Kind): string {
+  const [one] = NAMES[kind]
+  return `${/^[aeiou]/.test(one) ? 'An' : 'A'} ${one}`
+}
+
 /**
  * The words that name a record in a preview, or null where naming it would tell too much:
  * a card's text stays private until the cards are revealed, and so does a vote.

@@ -37,7 +37,7 @@ describe('the merge preview', () => {
     const device = createRecord('device', OTHER, workshopId, { name: 'Green tablet', lastHandoff: null }, stampAt(now - 9000)) as AnyRec
     const ahead = createRecord('objective', 'obj-ahead', workshopId, { title: 'Late', position: 9 }, stampAt(now + 3 * DAY + 60_000)) as AnyRec
     const card = (await db.records.where('[workshopId+kind]').equals([workshopId, 'card']).first())!
-    const forged = createRecord('vote', card.id, workshopId, { participantId: 'p', milestoneId: milestone.id, count: 1 }, stampAt(now - 100)) as AnyRec
+    const forged = createRecord('vote', card.id, workshopId, { participantId: 'p', milestoneId: milestone.id, tieBreakId: null }, stampAt(now - 100)) as AnyRec
     const renamed = editRecord(milestone, { title: 'Trial run' }, stampAt(now - 60_000)) as AnyRec
     const summary = await previewIncoming(db, [device, ahead, forged, renamed])
     render(() => <IncomingSummary summary={summary} />)

@@ -198,7 +198,7 @@ describe('votes in bundles and backups', () => {
     workshopId: 'w',
     kind: 'vote',
     fields: { participantId: 'ana', milestoneId: 'm1', count: 2 },
-    stamps: { participantId: '0196f0000000-0000-tab-a', milestoneId: '0196f0000000-0000-tab-a', count: '0196f0000900-0000-tab-a' },
+    stamps: { participantId: '0196f0000000-0000-tableta000000000', milestoneId: '0196f0000000-0000-tableta000000000', count: '0196f0000900-0000-tableta000000000' },
   }
 
   it('reads a counted vote of the first format as the dots it stands for, the same on every read', () => {

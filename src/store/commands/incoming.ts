@@ -1,3 +1,4 @@
+import { aKind } from '../../domain/describe'
 import { leadOf, parseStamp } from '../../domain/clock'
 import { admissible, classifyIncoming, mergeRecord, sameIdentity, sameRecord, type Change } from '../../domain/merge'
 import { conflictsOf, deviceNames, tabletLabel, type Conflict } from '../../domain/notices'
@@ -45,23 +46,6 @@ function emptyCounts(): Record<Kind, Record<Change, number>> {
     Kind,
     Record<Change, number>
   >
-}
-
-/** "A card" / "An objective": the kind of a refused record, in words. */
-function aKind(kind: Kind): string {
-  const names: Record<Kind, string> = {
-    workshop: 'A workshop',
-    objective: 'An objective',
-    keyResult: 'A key result',
-    hypothesis: 'A hypothesis',
-    participant: 'A participant',
-    scopeItem: 'An owned item',
-    card: 'A card',
-    milestone: 'A milestone',
-    vote: 'A vote',
-    device: 'A tablet',
-  }
-  return names[kind]
 }
 
 /**
