@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -10,6 +9,7 @@ import { createRecord } from '../../src/domain/record'
 import type { AnyRec, Fields, Kind } from '../../src/domain/types'
 import { writeBackup } from '../../src/exchange/backup'
 import { sampleWorkshop } from '../fixtures/workshop'
+import { injectAxe } from './axe'
 import { launchChromium, newTablet, TABLET_LANDSCAPE, TABLET_PORTRAIT } from './browser'
 import { openSampleWorkshop } from './open-sample'
 
@@ -245,7 +245,7 @@ describe('printing the inventory', () => {
       await page.getByRole('heading', { level: 2, name: 'Inventory' }).waitFor()
       await page.getByRole('button', { name: 'Download folder (.zip)' }).waitFor()
       // The screen inventory, in both orientations, passes axe (WCAG A and AA, contrast included).
-      await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') })
+      await injectAxe(page)
       for (const viewport of [TABLET_LANDSCAPE, TABLET_PORTRAIT]) {
         await page.setViewportSize(viewport)
         const violations = await page.evaluate(async () => {
@@ -258,11 +258,14 @@ describe('printing the inventory', () => {
       await page.setViewportSize(TABLET_LANDSCAPE)
 
       // A shell whose work area scrolls inside a full-viewport column, as on a tablet: every page still prints.
-      await page.addStyleTag({
-        content: `html, body { height: 100%; overflow: hidden }
+      // A constructed sheet, which the app's Content-Security-Policy allows, unlike an inline <style>.
+      await page.evaluate(css => {
+        const sheet = new CSSStyleSheet()
+        sheet.replaceSync(css)
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
+      }, `html, body { height: 100%; overflow: hidden }
           main.workshop { height: 100vh; display: flex; flex-direction: column; overflow: hidden }
-          main.workshop > .inventory { flex: 1; min-height: 0; overflow: auto }`,
-      })
+          main.workshop > .inventory { flex: 1; min-height: 0; overflow: auto }`)
       const file = resolve(OUT, 'big-inventory-A4.pdf')
       await printPdf(page, file, 'A4')
       expect(pageCount(file)).toBeGreaterThanOrEqual(3)
