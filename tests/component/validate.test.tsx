@@ -193,7 +193,7 @@ describe('validation: a milestone prefilled from its cards', () => {
     expect(hypothesis.value).toBe(h1.id)
     expect(hypothesis.selectedOptions[0]?.textContent).toBe('H1: If we make feedback easier, more players will submit ratings')
     expect(document.getElementById(hypothesis.getAttribute('aria-describedby')!)?.textContent).toBe(
-      'From the cards 2 of 3 cards chose H1. Not saved until you keep it or choose another.',
+      'From the cards: 2 of 3 cards chose H1. Not saved until you keep it or choose another.',
     )
     const link = within(editor).getByLabelText('Key result or objective it moves') as HTMLSelectElement
     expect(link.selectedOptions[0]?.textContent).toBe('KR3: Feedback completion above 60%')

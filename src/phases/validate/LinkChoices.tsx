@@ -71,7 +71,7 @@ function Prefilled(props: { noteId: string; mark: string; note: string; keep: st
   return (
     <div class="prefill">
       <p class="prefill-note" id={props.noteId}>
-        <span class="prefill-mark">{props.mark}</span> {props.note} Not saved until you keep it or choose another.
+        <span class="prefill-mark">{props.mark}:</span> {props.note} Not saved until you keep it or choose another.
       </p>
       <button type="button" class="button prefill-keep" onClick={() => props.onKeep()}>
         {props.keep}
