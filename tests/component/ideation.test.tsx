@@ -226,7 +226,13 @@ describe('a card being written', () => {
 
     const user = userEvent.setup()
     renderPhase(Ideation, first.db, first.workshopId)
-    const again = await takeSeat(user, 'Ana')
+    // Unfinished words are private too: the seat opens only through its door.
+    await user.click(await screen.findByRole('button', { name: 'Ana' }))
+    await screen.findByRole('heading', { name: 'Hand the tablet to Ana — only Ana should look' })
+    expect(screen.getByText('Ana has an unfinished card. Open the seat only if you are Ana.')).toBeTruthy()
+    expect(pageText()).not.toContain('Half an idea')
+    await user.click(screen.getByRole('button', { name: 'I am Ana — open my cards' }))
+    const again = (await screen.findByLabelText('New card')) as HTMLTextAreaElement
     expect(again.value).toBe('Half an idea about ranki')
     await user.type(again, 'ng{Enter}')
     await waitFor(async () =>
@@ -271,7 +277,7 @@ describe('a sealed seat', () => {
     await user.click(screen.getByRole('button', { name: 'Ana' }))
     const heading = await screen.findByRole('heading', { name: door })
     expect(document.activeElement).toBe(heading)
-    expect(screen.getByText('Ana’s 2 cards are sealed. Open them only if you are Ana.')).toBeTruthy()
+    expect(screen.getByText('Ana’s 2 cards are sealed. Open the seat only if you are Ana.')).toBeTruthy()
     expect(screen.queryByLabelText('New card')).toBeNull()
     expect(pageText()).not.toContain('Secret idea')
     expect(pageText()).not.toContain('Another private thought')

@@ -20,6 +20,9 @@ interface SeatCardsProps {
   onPassed: () => void
 }
 
+/** Where a seat's unfinished card is kept on this tablet. */
+export const seatDraftKey = (workshopId: string, seatId: string) => `card:${workshopId}:${seatId}`
+
 /**
  * One person's turn with the tablet. What they type in "New card" is theirs until they add it,
  * and passing the tablet on adds it too: neither the time running out nor the handover loses it.
@@ -29,7 +32,7 @@ export function SeatCards(props: SeatCardsProps) {
   const pass = useCommand(passOn)
   const draftId = createUniqueId()
   // Unfinished words stay with this seat on this tablet, through a reload or a crash.
-  const [draft, setDraft] = createStoredDraft(`card:${props.workshopId}:${props.seatId}`)
+  const [draft, setDraft] = createStoredDraft(seatDraftKey(props.workshopId, props.seatId))
   const [hypothesisId, setHypothesisId] = createSignal<string | null>(null)
   const [problem, setProblem] = createSignal('')
   const [busy, setBusy] = createSignal(false)

@@ -55,8 +55,10 @@ export function SeatDoor(props: SeatDoorProps) {
         Hand the tablet to {props.name} — only {props.name} should look
       </h3>
       <p class="privacy-message">
-        {props.name}’s {props.count === 1 ? 'card is' : `${props.count} cards are`} sealed.{' '}
-        {props.pinned ? `They open with ${props.name}’s seat PIN.` : `Open them only if you are ${props.name}.`}
+        {props.count === 0
+          ? `${props.name} has an unfinished card.`
+          : `${props.name}’s ${props.count === 1 ? 'card is' : `${props.count} cards are`} sealed.`}{' '}
+        {props.pinned ? `The seat opens with ${props.name}’s PIN.` : `Open the seat only if you are ${props.name}.`}
       </p>
       <form
         class="seat-door-form"

@@ -1,11 +1,12 @@
 import { createSignal, Match, Show, Switch } from 'solid-js'
 import { ideationView, seatPinOpens } from '../../store/reads/ideation'
 import { useCommand, useLive } from '../../store/context'
+import { loadDraft } from '../../store/drafts'
 import { PrivacyScreen } from '../../ui/PrivacyScreen'
 import { SeatPicker } from '../../ui/SeatPicker'
 import { Timer } from '../../ui/Timer'
 import type { PhaseProps } from '../types'
-import { SeatCards } from './SeatCards'
+import { SeatCards, seatDraftKey } from './SeatCards'
 import { SeatDoor } from './SeatDoor'
 import './ideation.css'
 
@@ -35,10 +36,11 @@ export default function Ideation(props: PhaseProps) {
     if (entry?.pinned) return `${cards} · PIN`
     return entry?.sealed ? `${cards} · sealed` : cards
   }
-  /** A seat with cards, or with a PIN, is closed: nothing of it shows without the door. */
+  /** A seat with cards, a PIN or unfinished words is closed: nothing of it shows without the door. */
   const closed = (id: string) => {
     const entry = seatOf(id)
-    return entry !== undefined && (entry.count > 0 || entry.pinned)
+    if (entry !== undefined && (entry.count > 0 || entry.pinned)) return true
+    return loadDraft(seatDraftKey(props.workshop.id, id)) !== ''
   }
   const askPin = (id: string) => props.workshop.fields.seatPins === true && seatOf(id)?.pinned !== true
   /** The seat holder, once the view has been read for them: never the last seat's cards under a new name. */
