@@ -64,11 +64,22 @@ export interface FieldsByKind {
     revealed: boolean
     votingClosed: boolean
     timer: Timer | null
+    /**
+     * Each person chooses a 4-digit PIN when their cards are first sealed. Added after the
+     * first release, so optional: a workshop written before it reads as off.
+     */
+    seatPins?: boolean
   }
   objective: { title: string; position: number }
   keyResult: { objectiveId: string; text: string; position: number }
   hypothesis: { objectiveId: string; keyResultIds: readonly string[]; text: string; position: number }
-  participant: { name: string; pair: string; position: number }
+  participant: {
+    name: string
+    pair: string
+    position: number
+    /** The salted hash of this seat's PIN (domain/seat-pin.ts), never the PIN; absent when none was chosen. */
+    pinHash?: string
+  }
   scopeItem: {
     pair: string
     title: string

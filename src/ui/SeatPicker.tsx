@@ -29,27 +29,25 @@ export function SeatPicker(props: SeatPickerProps) {
         <ul class="seats">
           <For each={props.participants}>
             {participant => {
-              const nameId = createUniqueId()
               const detailId = createUniqueId()
               const detail = () => props.detail?.(participant.id)
+              // The button holds the name alone, so its accessible name is all its visible text;
+              // the count sits on the tile beside it and is read as its description.
               return (
-                <li>
+                <li class="seat-tile">
                   <button
                     type="button"
                     class="tile seat"
-                    aria-labelledby={nameId}
                     aria-describedby={detail() ? detailId : undefined}
                     onClick={() => props.onPick(participant.id)}
                   >
-                    <span class="seat-name" id={nameId}>
-                      {participant.fields.name || 'Unnamed'}
-                    </span>
-                    <Show when={detail()}>
-                      <span class="seat-detail" id={detailId}>
-                        {detail()}
-                      </span>
-                    </Show>
+                    <span class="seat-name">{participant.fields.name || 'Unnamed'}</span>
                   </button>
+                  <Show when={detail()}>
+                    <span class="seat-detail" id={detailId}>
+                      {detail()}
+                    </span>
+                  </Show>
                 </li>
               )
             }}

@@ -53,6 +53,12 @@ async function writeCard(user: User, text: string) {
   await waitFor(() => expect(screen.queryAllByLabelText(/^Card \d+$/)).toHaveLength(before + 1))
 }
 
+/** The public line on a seat's tile, e.g. "3 cards · sealed". */
+function seatDetail(name: string): string | undefined {
+  const seat = screen.getByRole('button', { name })
+  return document.getElementById(seat.getAttribute('aria-describedby') ?? '')?.textContent ?? undefined
+}
+
 /** Everything a person could read on the page, typed-in values included. */
 function pageText(): string {
   const values = [...document.querySelectorAll('input, textarea, select')].map(
@@ -65,11 +71,14 @@ describe('silent ideation', () => {
   it('starts by asking who is holding the tablet, one big button per person', async () => {
     await openIdeation()
     const picker = await screen.findByRole('group', { name: 'Who is holding the tablet?' })
-    expect(within(picker).getAllByRole('button').map(button => button.textContent)).toEqual([
-      'AnaNo cards yet',
-      'BenNo cards yet',
-      'ChloéNo cards yet',
-      'DevNo cards yet',
+    const seats = within(picker).getAllByRole('button')
+    expect(seats.map(button => button.textContent)).toEqual(['Ana', 'Ben', 'Chloé', 'Dev'])
+    // Each seat's count is read with it, as its description.
+    expect(seats.map(button => document.getElementById(button.getAttribute('aria-describedby')!)?.textContent)).toEqual([
+      'No cards yet',
+      'No cards yet',
+      'No cards yet',
+      'No cards yet',
     ])
     expect(screen.queryByLabelText('New card')).toBeNull()
   })
@@ -128,7 +137,7 @@ describe('silent ideation', () => {
       'Survey on fairness of matches',
     ])
     expect(cards.every(card => card.fields.sealed && card.fields.authorId === people[0]!.id)).toBe(true)
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Ana' }).textContent).toBe('Ana3 cards'))
+    await waitFor(() => expect(seatDetail('Ana')).toBe('3 cards · sealed'))
     expect(pageText()).not.toContain('One-tap rating')
     expect(pageText()).not.toContain('Half-written')
   })
@@ -140,7 +149,7 @@ describe('silent ideation', () => {
     await writeCard(user, 'Another private thought')
     await user.click(screen.getByRole('button', { name: 'Done — pass it on' }))
     await screen.findByRole('heading', { name: 'Pass the tablet on' })
-    expect(screen.getByRole('button', { name: 'Ana' }).textContent).toContain('2 cards')
+    await waitFor(() => expect(seatDetail('Ana')).toBe('2 cards · sealed'))
 
     await takeSeat(user, 'Ben')
     expect(screen.getByRole('heading', { name: 'Ben’s cards' })).toBeTruthy()
@@ -163,7 +172,8 @@ describe('silent ideation', () => {
     await user.click(screen.getByRole('button', { name: 'Done — pass it on' }))
     await screen.findByRole('heading', { name: 'Pass the tablet on' })
 
-    await takeSeat(user, 'Ana')
+    await user.click(screen.getByRole('button', { name: 'Ana' }))
+    await user.click(await screen.findByRole('button', { name: 'I am Ana — open my cards' }))
     await waitFor(() => expect((screen.getByLabelText('Card 1') as HTMLTextAreaElement).value).toBe('Ana first idea'))
     expect(pageText()).not.toContain('Ben private idea')
     await writeCard(user, 'Ana second idea')
@@ -216,7 +226,13 @@ describe('a card being written', () => {
 
     const user = userEvent.setup()
     renderPhase(Ideation, first.db, first.workshopId)
-    const again = await takeSeat(user, 'Ana')
+    // Unfinished words are private too: the seat opens only through its door.
+    await user.click(await screen.findByRole('button', { name: 'Ana' }))
+    await screen.findByRole('heading', { name: 'Hand the tablet to Ana — only Ana should look' })
+    expect(screen.getByText('Ana has an unfinished card. Open the seat only if you are Ana.')).toBeTruthy()
+    expect(pageText()).not.toContain('Half an idea')
+    await user.click(screen.getByRole('button', { name: 'I am Ana — open my cards' }))
+    const again = (await screen.findByLabelText('New card')) as HTMLTextAreaElement
     expect(again.value).toBe('Half an idea about ranki')
     await user.type(again, 'ng{Enter}')
     await waitFor(async () =>
@@ -228,5 +244,135 @@ describe('a card being written', () => {
     const ben = await takeSeat(user, 'Ben')
     expect(ben.value).toBe('')
     expect(pageText()).not.toContain('Half an idea')
+  })
+})
+
+describe('a sealed seat', () => {
+  /** Ana writes two cards and passes the tablet on; the picker then shows her sealed seat. */
+  async function anaSealed(options: { pins?: boolean } = {}) {
+    const opened = await openIdeation()
+    if (options.pins) await write(opened.db, writer => writer.update(opened.workshopId, 'workshop', { seatPins: true }))
+    await takeSeat(opened.user, 'Ana')
+    await writeCard(opened.user, 'Secret idea about a match history cache')
+    await writeCard(opened.user, 'Another private thought')
+    return opened
+  }
+
+  async function passOnWithPin(user: User, pin: string) {
+    await user.click(screen.getByRole('button', { name: 'Done — pass it on' }))
+    await screen.findByRole('heading', { name: 'Ana, choose your seat PIN' })
+    await user.type(screen.getByLabelText('Seat PIN'), pin)
+    await user.type(screen.getByLabelText('Same PIN again'), pin)
+    await user.click(screen.getByRole('button', { name: 'Seal my cards with this PIN' }))
+    await screen.findByRole('heading', { name: 'Pass the tablet on' })
+  }
+
+  const door = 'Hand the tablet to Ana — only Ana should look'
+
+  it('opens only through a step that names its person, with nothing of its cards on the page before', async () => {
+    const { user } = await anaSealed()
+    await user.click(screen.getByRole('button', { name: 'Done — pass it on' }))
+    await screen.findByRole('heading', { name: 'Pass the tablet on' })
+
+    await user.click(screen.getByRole('button', { name: 'Ana' }))
+    const heading = await screen.findByRole('heading', { name: door })
+    expect(document.activeElement).toBe(heading)
+    expect(screen.getByText('Ana’s 2 cards are sealed. Open the seat only if you are Ana.')).toBeTruthy()
+    expect(screen.queryByLabelText('New card')).toBeNull()
+    expect(pageText()).not.toContain('Secret idea')
+    expect(pageText()).not.toContain('Another private thought')
+
+    // Not Ana: back to the seats, still sealed.
+    await user.click(screen.getByRole('button', { name: 'Back to the seats' }))
+    await screen.findByRole('group', { name: 'Who is holding the tablet?' })
+    expect(pageText()).not.toContain('Secret idea')
+
+    await user.click(screen.getByRole('button', { name: 'Ana' }))
+    await user.click(await screen.findByRole('button', { name: 'I am Ana — open my cards' }))
+    await waitFor(() =>
+      expect((screen.getByLabelText('Card 1') as HTMLTextAreaElement).value).toBe('Secret idea about a match history cache'),
+    )
+  })
+
+  it('stays sealed through a reload', async () => {
+    const { db, workshopId, user, unmount } = await anaSealed()
+    await user.click(screen.getByRole('button', { name: 'Done — pass it on' }))
+    await screen.findByRole('heading', { name: 'Pass the tablet on' })
+    unmount()
+
+    renderPhase(Ideation, db, workshopId)
+    const again = userEvent.setup()
+    await again.click(await screen.findByRole('button', { name: 'Ana' }))
+    expect(await screen.findByRole('heading', { name: door })).toBeTruthy()
+    expect(pageText()).not.toContain('Secret idea')
+  })
+
+  it('with seat PINs on, asks its person to choose one when first sealed, and keeps only its hash', async () => {
+    const { db, workshopId, people, user } = await anaSealed({ pins: true })
+    await user.click(screen.getByRole('button', { name: 'Done — pass it on' }))
+    await screen.findByRole('heading', { name: 'Ana, choose your seat PIN' })
+    // Choosing is not sealing yet: nothing was sealed until the PIN is set.
+    expect((await recordsOf(db, workshopId, 'card')).some(card => card.fields.sealed)).toBe(false)
+
+    await user.type(screen.getByLabelText('Seat PIN'), '2580')
+    await user.type(screen.getByLabelText('Same PIN again'), '2581')
+    await user.click(screen.getByRole('button', { name: 'Seal my cards with this PIN' }))
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('The two PINs differ. Type the same 4 digits twice.'),
+    )
+    expect((await recordsOf(db, workshopId, 'card')).some(card => card.fields.sealed)).toBe(false)
+
+    await user.clear(screen.getByLabelText('Same PIN again'))
+    await user.type(screen.getByLabelText('Same PIN again'), '2580')
+    await user.click(screen.getByRole('button', { name: 'Seal my cards with this PIN' }))
+    await screen.findByRole('heading', { name: 'Pass the tablet on' })
+    const cards = await recordsOf(db, workshopId, 'card')
+    expect(cards.every(card => card.fields.sealed)).toBe(true)
+    const ana = (await recordsOf(db, workshopId, 'participant')).find(person => person.id === people[0]!.id)
+    expect(ana?.fields.pinHash).toMatch(/^pbkdf2-sha256:/)
+    expect(JSON.stringify(await db.records.toArray())).not.toMatch(/"2580"/)
+    await waitFor(() => expect(seatDetail('Ana')).toBe('2 cards · PIN'))
+  })
+
+  it('with a PIN, refuses a wrong one with a message and shows nothing; the right one opens it', async () => {
+    const { user } = await anaSealed({ pins: true })
+    await passOnWithPin(user, '2580')
+
+    await user.click(screen.getByRole('button', { name: 'Ana' }))
+    await screen.findByRole('heading', { name: door })
+    const open = screen.getByRole('button', { name: 'I am Ana — open my cards' })
+    await user.click(open)
+    expect(screen.getByRole('alert').textContent).toBe('Type the 4 digits of the PIN.')
+
+    await user.type(screen.getByLabelText('Ana’s seat PIN'), '1234')
+    await user.click(open)
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('That PIN does not open Ana’s seat. Nothing was opened: try again.'),
+    )
+    expect(screen.queryByLabelText('New card')).toBeNull()
+    expect(pageText()).not.toContain('Secret idea')
+    expect((screen.getByLabelText('Ana’s seat PIN') as HTMLInputElement).value).toBe('')
+
+    await user.type(screen.getByLabelText('Ana’s seat PIN'), '2580')
+    await user.click(open)
+    await waitFor(() =>
+      expect((screen.getByLabelText('Card 2') as HTMLTextAreaElement).value).toBe('Another private thought'),
+    )
+  })
+
+  it('keeps asking for its PIN after a reload, and the next pass on does not ask for a new one', async () => {
+    const { db, workshopId, user, unmount } = await anaSealed({ pins: true })
+    await passOnWithPin(user, '0427')
+    unmount()
+
+    renderPhase(Ideation, db, workshopId)
+    const again = userEvent.setup()
+    await again.click(await screen.findByRole('button', { name: 'Ana' }))
+    await screen.findByRole('heading', { name: door })
+    await again.type(screen.getByLabelText('Ana’s seat PIN'), '0427{Enter}')
+    await screen.findByRole('heading', { name: 'Ana’s cards' })
+    await again.click(screen.getByRole('button', { name: 'Done — pass it on' }))
+    expect(await screen.findByRole('heading', { name: 'Pass the tablet on' })).toBeTruthy()
+    expect(screen.queryByLabelText('Seat PIN')).toBeNull()
   })
 })

@@ -103,4 +103,19 @@ describe('prepare: settings', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Keep authors anonymous' }))
     await waitFor(async () => expect((await stored(db, workshopId)).fields.anonymous).toBe(true))
   })
+
+  it('asks for seat PINs only when turned on; off by default', async () => {
+    const { db, workshopId } = await freshWorkshop()
+    renderPhase(Setup, db, workshopId)
+    const user = userEvent.setup()
+    const pins = (await screen.findByRole('checkbox', { name: 'Ask each person for a 4-digit seat PIN' })) as HTMLInputElement
+    expect(pins.checked).toBe(false)
+    expect((await stored(db, workshopId)).fields.seatPins).toBeUndefined()
+    expect(document.getElementById(pins.getAttribute('aria-describedby')!)?.textContent).toMatch(/A forgotten PIN loses nothing/)
+    await user.click(pins)
+    await waitFor(async () => expect((await stored(db, workshopId)).fields.seatPins).toBe(true))
+    expect(pins.checked).toBe(true)
+    await user.click(pins)
+    await waitFor(async () => expect((await stored(db, workshopId)).fields.seatPins).toBe(false))
+  })
 })

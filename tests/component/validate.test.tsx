@@ -145,3 +145,89 @@ describe('validation screen', () => {
     expect(screen.getByText('3 milestones · 3 incomplete')).toBeTruthy()
   })
 })
+
+describe('validation: a milestone prefilled from its cards', () => {
+  /** One objective with three key results; H1 tied to KR3, H2 to none; a milestone whose cards say H1, H1, H2. */
+  async function seedTagged(db: HarvestDB, workshopId: string) {
+    return write(db, async w => {
+      const objective = await w.create('objective', workshopId, { title: 'Build trust through match experiences', position: 1 })
+      const krs = []
+      for (const [index, text] of ['Ratings up 30%', 'Bad matches down 20%', 'Feedback completion above 60%'].entries()) {
+        krs.push(await w.create('keyResult', workshopId, { objectiveId: objective.id, text, position: index + 1 }))
+      }
+      const h1 = await w.create('hypothesis', workshopId, {
+        objectiveId: objective.id,
+        keyResultIds: [krs[2]!.id],
+        text: 'If we make feedback easier, more players will submit ratings',
+        position: 1,
+      })
+      const h2 = await w.create('hypothesis', workshopId, {
+        objectiveId: objective.id,
+        keyResultIds: [],
+        text: 'If rankings reflect skill better, fewer matches feel unfair',
+        position: 2,
+      })
+      const ana = await w.create('participant', workshopId, { name: 'Ana', pair: 'Pair 1', position: 1 })
+      const feedback = await w.create('milestone', workshopId, { title: 'Match feedback', ...emptyMilestone })
+      for (const [text, hypothesisId] of [
+        ['Email a short feedback form', h1.id],
+        ['One-tap rating', h2.id],
+        ['Rating reminder', h1.id],
+      ] as const) {
+        await w.create('card', workshopId, { authorId: ana.id, text, hypothesisId, sealed: true, milestoneId: feedback.id })
+      }
+      return { krs, h1, h2, feedback }
+    })
+  }
+
+  const stored = async (db: HarvestDB, id: string) => ((await db.records.get(id)) as Rec<'milestone'>).fields
+
+  it('shows the most common hypothesis, marked “from the cards”, and its key result, unsaved until kept', async () => {
+    const { db, workshopId } = await freshWorkshop()
+    const { feedback, h1, krs } = await seedTagged(db, workshopId)
+    renderPhase(Validate, db, workshopId)
+    const user = userEvent.setup()
+    const editor = await screen.findByRole('article', { name: 'Milestone 1 of 1' })
+
+    const hypothesis = within(editor).getByLabelText('Hypothesis it serves') as HTMLSelectElement
+    expect(hypothesis.value).toBe(h1.id)
+    expect(hypothesis.selectedOptions[0]?.textContent).toBe('H1: If we make feedback easier, more players will submit ratings')
+    expect(document.getElementById(hypothesis.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'From the cards: 2 of 3 cards chose H1. Not saved until you keep it or choose another.',
+    )
+    const link = within(editor).getByLabelText('Key result or objective it moves') as HTMLSelectElement
+    expect(link.selectedOptions[0]?.textContent).toBe('KR3: Feedback completion above 60%')
+    expect(within(editor).getByText(/KR3 is its key result\./)).toBeTruthy()
+    // A suggestion is not a choice: nothing was written, and the milestone still says what it lacks.
+    expect(await stored(db, feedback.id)).toMatchObject({ hypothesisId: null, keyResultId: null })
+    expect(within(editor).getByText(/Incomplete: needs a type, a hypothesis and a key result or objective/)).toBeTruthy()
+
+    await user.click(within(editor).getByRole('button', { name: 'Keep H1' }))
+    await waitFor(async () => expect((await stored(db, feedback.id)).hypothesisId).toBe(h1.id))
+    await waitFor(() => expect(within(editor).queryByText(/From the cards/)).toBeNull())
+    // The key result still comes from the hypothesis, now the chosen one.
+    await user.click(within(editor).getByRole('button', { name: 'Keep KR3' }))
+    await waitFor(async () => expect(await stored(db, feedback.id)).toMatchObject({ keyResultId: krs[2]!.id }))
+    expect(await within(editor).findByText(/Incomplete: needs a type$/)).toBeTruthy()
+    expect(within(editor).queryByText(/From the hypothesis/)).toBeNull()
+  })
+
+  it('lets the room choose another hypothesis instead, and then suggests nothing over it', async () => {
+    const { db, workshopId } = await freshWorkshop()
+    const { feedback, h2 } = await seedTagged(db, workshopId)
+    renderPhase(Validate, db, workshopId)
+    const user = userEvent.setup()
+    const editor = await screen.findByRole('article', { name: 'Milestone 1 of 1' })
+    await user.selectOptions(
+      within(editor).getByLabelText('Hypothesis it serves'),
+      'H2: If rankings reflect skill better, fewer matches feel unfair',
+    )
+    await waitFor(async () => expect((await stored(db, feedback.id)).hypothesisId).toBe(h2.id))
+    await waitFor(() => expect(within(editor).queryByText(/From the cards/)).toBeNull())
+    // H2 has no key result: nothing to suggest for the link either.
+    expect(within(editor).queryByText(/From the hypothesis/)).toBeNull()
+    expect((within(editor).getByLabelText('Key result or objective it moves') as HTMLSelectElement).selectedOptions[0]?.textContent).toBe(
+      'Not linked yet',
+    )
+  })
+})

@@ -2,9 +2,11 @@ import { createSignal, createUniqueId, For, onMount, Show } from 'solid-js'
 import type { Rec } from '../../domain/types'
 import { addCard, passOn } from '../../store/commands/ideation'
 import { useCommand } from '../../store/context'
+import { seatPinHash } from '../../domain/seat-pin'
+import { commitDraft, createStoredDraft } from '../../ui/draft'
+import { ChoosePin } from './ChoosePin'
 import { HypothesisChoice } from './HypothesisChoice'
 import { IdeaCard } from './IdeaCard'
-import { commitDraft, createStoredDraft } from '../../ui/draft'
 
 interface SeatCardsProps {
   workshopId: string
@@ -13,8 +15,13 @@ interface SeatCardsProps {
   /** This seat's cards only. */
   cards: readonly Rec<'card'>[]
   hypotheses: readonly Rec<'hypothesis'>[]
+  /** The workshop asks for seat PINs and this seat has none yet: passing on chooses one. */
+  askPin: boolean
   onPassed: () => void
 }
+
+/** Where a seat's unfinished card is kept on this tablet. */
+export const seatDraftKey = (workshopId: string, seatId: string) => `card:${workshopId}:${seatId}`
 
 /**
  * One person's turn with the tablet. What they type in "New card" is theirs until they add it,
@@ -25,10 +32,11 @@ export function SeatCards(props: SeatCardsProps) {
   const pass = useCommand(passOn)
   const draftId = createUniqueId()
   // Unfinished words stay with this seat on this tablet, through a reload or a crash.
-  const [draft, setDraft] = createStoredDraft(`card:${props.workshopId}:${props.seatId}`)
+  const [draft, setDraft] = createStoredDraft(seatDraftKey(props.workshopId, props.seatId))
   const [hypothesisId, setHypothesisId] = createSignal<string | null>(null)
   const [problem, setProblem] = createSignal('')
   const [busy, setBusy] = createSignal(false)
+  const [choosingPin, setChoosingPin] = createSignal(false)
   let input: HTMLTextAreaElement | undefined
 
   onMount(() => input?.focus())
@@ -44,11 +52,11 @@ export function SeatCards(props: SeatCardsProps) {
     await commitDraft(draft, setDraft, card => add(props.workshopId, props.seatId, { text: card, hypothesisId: hypothesisId() }))
   }
 
-  async function passTheTabletOn() {
+  async function passTheTabletOn(pinHash: string | null = null) {
     if (busy()) return
     setBusy(true)
     try {
-      await pass(props.workshopId, props.seatId, { text: draft(), hypothesisId: hypothesisId() })
+      await pass(props.workshopId, props.seatId, { text: draft(), hypothesisId: hypothesisId() }, pinHash)
       setDraft('')
       props.onPassed()
     } finally {
@@ -57,82 +65,92 @@ export function SeatCards(props: SeatCardsProps) {
   }
 
   return (
-    <div class="panel seat-cards">
-      <div class="seat-head">
-        <div class="seat-intro">
-          <h3>{props.name}’s cards</h3>
-          <p class="muted">Only you see these. One idea per card: a milestone that would prove or validate a hypothesis.</p>
-        </div>
-        <div class="pass-on">
-          <button
-            type="button"
-            class="button primary pass-on-button"
-            disabled={busy()}
-            onClick={() => void passTheTabletOn()}
-          >
-            Done — pass it on
-          </button>
-          <p class="muted">Your cards are then sealed: the next person sees only how many you wrote.</p>
-        </div>
-      </div>
-
-      <form
-        class="new-card"
-        novalidate
-        onSubmit={event => {
-          event.preventDefault()
-          void addDraft()
-        }}
-      >
-        <div class="field new-card-text">
-          <label for={draftId}>New card</label>
-          <textarea
-            id={draftId}
-            ref={input}
-            rows={3}
-            maxLength={500}
-            value={draft()}
-            placeholder="e.g. Email a short feedback form after each match"
-            aria-describedby={`${draftId}-help`}
-            aria-invalid={problem() ? true : undefined}
-            onInput={event => {
-              setDraft(event.currentTarget.value)
-              if (problem()) setProblem('')
-            }}
-            onKeyDown={event => {
-              // Enter adds the card; Shift+Enter is a new line; an input method composing a word keeps its Enter.
-              if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-                event.preventDefault()
-                void addDraft()
-              }
-            }}
-          />
-          <span class="muted help" id={`${draftId}-help`}>
-            Enter adds the card.
-          </span>
-        </div>
-        <HypothesisChoice
-          label="Hypothesis it would test"
-          hypotheses={props.hypotheses}
-          value={hypothesisId()}
-          onChange={setHypothesisId}
+    <Show
+      when={!choosingPin()}
+      fallback={
+        <ChoosePin
+          name={props.name}
+          onChoose={async pin => passTheTabletOn(await seatPinHash(pin, props.workshopId, props.seatId))}
+          onCancel={() => setChoosingPin(false)}
         />
-        <button type="submit" class="button primary add-card">
-          Add card
-        </button>
-      </form>
-      <p class="error" role="alert">
-        {problem()}
-      </p>
+      }
+    >
+      <div class="panel seat-cards" data-work-surface>
+        <div class="seat-head">
+          <div class="seat-intro">
+            <h3>{props.name}’s cards</h3>
+            <p class="muted">Only you see these. One idea per card: a milestone that would prove or validate a hypothesis.</p>
+          </div>
+          <div class="pass-on">
+            <button
+              type="button"
+              class="button primary pass-on-button"
+              disabled={busy()}
+              onClick={() => (props.askPin ? setChoosingPin(true) : void passTheTabletOn())}
+            >
+              Done — pass it on
+            </button>
+            <p class="muted">Your cards are then sealed: the next person sees only how many you wrote.</p>
+          </div>
+        </div>
 
-      <Show when={props.cards.length > 0} fallback={<p class="empty">No card yet. Write your first idea above.</p>}>
-        <ol class="idea-cards" aria-label={`${props.name}’s cards`}>
-          <For each={props.cards}>
-            {(card, index) => <IdeaCard card={card} number={index() + 1} hypotheses={props.hypotheses} />}
-          </For>
-        </ol>
-      </Show>
+        <form
+          class="new-card"
+          novalidate
+          onSubmit={event => {
+            event.preventDefault()
+            void addDraft()
+          }}
+        >
+          <div class="field new-card-text">
+            <label for={draftId}>New card</label>
+            <textarea
+              id={draftId}
+              ref={input}
+              rows={3}
+              maxLength={500}
+              value={draft()}
+              placeholder="e.g. Email a short feedback form after each match"
+              aria-describedby={`${draftId}-help`}
+              aria-invalid={problem() ? true : undefined}
+              onInput={event => {
+                setDraft(event.currentTarget.value)
+                if (problem()) setProblem('')
+              }}
+              onKeyDown={event => {
+                // Enter adds the card; Shift+Enter is a new line; an input method composing a word keeps its Enter.
+                if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+                  event.preventDefault()
+                  void addDraft()
+                }
+              }}
+            />
+            <span class="muted help" id={`${draftId}-help`}>
+              Enter adds the card.
+            </span>
+          </div>
+          <HypothesisChoice
+            label="Hypothesis it would test"
+            hypotheses={props.hypotheses}
+            value={hypothesisId()}
+            onChange={setHypothesisId}
+          />
+          <button type="submit" class="button primary add-card">
+            Add card
+          </button>
+        </form>
+        <p class="error" role="alert">
+          {problem()}
+        </p>
 
-    </div>
+        <Show when={props.cards.length > 0} fallback={<p class="empty">No card yet. Write your first idea above.</p>}>
+          <ol class="idea-cards" aria-label={`${props.name}’s cards`}>
+            <For each={props.cards}>
+              {(card, index) => <IdeaCard card={card} number={index() + 1} hypotheses={props.hypotheses} />}
+            </For>
+          </ol>
+        </Show>
+      </div>
+    </Show>
   )
 }

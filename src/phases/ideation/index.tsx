@@ -1,30 +1,48 @@
 import { createSignal, Match, Show, Switch } from 'solid-js'
-import { ideationView } from '../../store/reads/ideation'
-import { useLive } from '../../store/context'
+import { ideationView, seatPinOpens } from '../../store/reads/ideation'
+import { useCommand, useLive } from '../../store/context'
+import { loadDraft } from '../../store/drafts'
 import { PrivacyScreen } from '../../ui/PrivacyScreen'
 import { SeatPicker } from '../../ui/SeatPicker'
 import { Timer } from '../../ui/Timer'
 import type { PhaseProps } from '../types'
-import { SeatCards } from './SeatCards'
+import { SeatCards, seatDraftKey } from './SeatCards'
+import { SeatDoor } from './SeatDoor'
 import './ideation.css'
 
 /**
  * Silent ideation with one tablet passed around: each person takes their seat, writes one
  * milestone idea per card, then passes it on. The next person sees how many cards each seat
- * wrote and never their text: other seats' cards are not even read into this screen.
+ * wrote and never their text: other seats' cards are not even read into this screen. A seat
+ * that holds cards opens only through its door: a step that names who should look, and the
+ * seat's PIN when it has one. Which seat is open lives in memory only, so a reload closes it.
  */
 export default function Ideation(props: PhaseProps) {
   const [seat, setSeat] = createSignal<string | null>(null)
+  // The seat whose door is showing: tapped, not yet opened.
+  const [door, setDoor] = createSignal<string | null>(null)
   const [passedBy, setPassedBy] = createSignal<string | null>(null)
+  const tryPin = useCommand(seatPinOpens)
   const view = useLive(
     () => ({ workshopId: props.workshop.id, seatId: seat() }),
     (db, source) => ideationView(db, source.workshopId, source.seatId),
   )
   const nameOf = (id: string) => view()?.participants.find(person => person.id === id)?.fields.name || 'Unnamed'
+  const seatOf = (id: string) => view()?.counts.find(entry => entry.id === id)
   const cardCount = (id: string) => {
-    const count = view()?.counts.find(entry => entry.id === id)?.count ?? 0
-    return count === 0 ? 'No cards yet' : `${count} ${count === 1 ? 'card' : 'cards'}`
+    const entry = seatOf(id)
+    const count = entry?.count ?? 0
+    const cards = count === 0 ? 'No cards yet' : `${count} ${count === 1 ? 'card' : 'cards'}`
+    if (entry?.pinned) return `${cards} · PIN`
+    return entry?.sealed ? `${cards} · sealed` : cards
   }
+  /** A seat with cards, a PIN or unfinished words is closed: nothing of it shows without the door. */
+  const closed = (id: string) => {
+    const entry = seatOf(id)
+    if (entry !== undefined && (entry.count > 0 || entry.pinned)) return true
+    return loadDraft(seatDraftKey(props.workshop.id, id)) !== ''
+  }
+  const askPin = (id: string) => props.workshop.fields.seatPins === true && seatOf(id)?.pinned !== true
   /** The seat holder, once the view has been read for them: never the last seat's cards under a new name. */
   const holder = () => {
     const id = seat()
@@ -32,10 +50,12 @@ export default function Ideation(props: PhaseProps) {
     if (id === null || current?.seatId !== id || !current.participants.some(person => person.id === id)) return null
     return id
   }
-  const pick = (id: string) => {
+  const open = (id: string) => {
     setPassedBy(null)
+    setDoor(null)
     setSeat(id)
   }
+  const pick = (id: string) => (closed(id) ? setDoor(id) : open(id))
 
   return (
     <section class="phase ideation" aria-labelledby="ideation-title">
@@ -56,10 +76,23 @@ export default function Ideation(props: PhaseProps) {
                   name={nameOf(id())}
                   cards={current().ownCards}
                   hypotheses={current().hypotheses}
+                  askPin={askPin(id())}
                   onPassed={() => {
                     setPassedBy(id())
                     setSeat(null)
                   }}
+                />
+              )}
+            </Match>
+            <Match when={seat() === null && door()}>
+              {id => (
+                <SeatDoor
+                  name={nameOf(id())}
+                  count={seatOf(id())?.count ?? 0}
+                  pinned={seatOf(id())?.pinned ?? false}
+                  tryPin={pin => tryPin(id(), pin)}
+                  onOpen={() => open(id())}
+                  onBack={() => setDoor(null)}
                 />
               )}
             </Match>

@@ -18,7 +18,7 @@ const TIMEBOXED: readonly { phase: keyof Timeboxes; name: string }[] = [
 type VoteField = 'votesPerPerson' | 'votesPerMilestone'
 
 /**
- * Votes, time-boxes and anonymity. A number is saved as soon as it is valid; while it is not,
+ * Votes, time-boxes, anonymity and seat PINs. A number is saved as soon as it is valid; while it is not,
  * the field keeps what the person typed, says why, and nothing is written.
  */
 export function SettingsPanel(props: { workshop: Rec<'workshop'> }) {
@@ -132,6 +132,25 @@ export function SettingsPanel(props: { workshop: Rec<'workshop'> }) {
         </label>
         <p class="muted">
           When on, no one sees who wrote a card: not when the cards are revealed, not in the inventory.
+        </p>
+      </fieldset>
+
+      <fieldset class="settings-group">
+        <legend>Seat PIN</legend>
+        <label class="check-row">
+          <input
+            type="checkbox"
+            checked={fields().seatPins === true}
+            aria-describedby="setup-seat-pins-help"
+            onChange={event =>
+              void actions.updateRecord(props.workshop.id, 'workshop', { seatPins: event.currentTarget.checked })
+            }
+          />
+          <span>Ask each person for a 4-digit seat PIN</span>
+        </label>
+        <p class="muted" id="setup-seat-pins-help">
+          When on, each person chooses a PIN the first time they pass the tablet on, and their sealed cards reopen
+          only with it. A forgotten PIN loses nothing: every card is shown when the cards are revealed.
         </p>
       </fieldset>
     </section>

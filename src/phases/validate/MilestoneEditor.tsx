@@ -1,6 +1,7 @@
 import { createUniqueId, For, onMount, Show } from 'solid-js'
 import { missingParts } from '../../domain/coverage'
 import { incompleteLabel, milestoneCardLines, type Okrs } from '../../domain/labels'
+import { prefillOf } from '../../domain/prefill'
 import type { Rec } from '../../domain/types'
 import { linkMilestone, toggleUnlock } from '../../store/commands/validate'
 import { useActions, useCommand } from '../../store/context'
@@ -39,12 +40,13 @@ export function MilestoneEditor(props: MilestoneEditorProps) {
   const others = () => props.milestones.filter(m => m.id !== id())
   const unlockedBy = () => props.milestones.filter(m => m.id !== id() && m.fields.unlocks.includes(id()))
   const members = () => props.cards.filter(card => card.fields.milestoneId === id())
+  const prefill = () => prefillOf(fields(), members(), props.okrs)
   const authorOf = (card: Rec<'card'>) =>
     props.anonymous ? null : (props.participants.find(p => p.id === card.fields.authorId)?.fields.name ?? null)
   const titleOf = (m: Rec<'milestone'>) => m.fields.title.trim() || 'Untitled milestone'
 
   return (
-    <article class="milestone-editor panel" aria-labelledby={headingId}>
+    <article class="milestone-editor panel" aria-labelledby={headingId} data-work-surface>
       <h3 id={headingId} ref={heading} tabIndex={-1}>
         Milestone {props.number} of {props.count}
       </h3>
@@ -74,12 +76,14 @@ export function MilestoneEditor(props: MilestoneEditorProps) {
         <HypothesisChooser
           okrs={props.okrs}
           value={fields().hypothesisId}
+          suggested={prefill().hypothesis}
           onChange={hypothesisId => void actions.updateRecord(id(), 'milestone', { hypothesisId })}
         />
         <LinkChooser
           okrs={props.okrs}
           keyResultId={fields().keyResultId}
           objectiveId={fields().objectiveId}
+          suggested={prefill().keyResult}
           onChange={choice => void link(id(), choice)}
         />
       </div>

@@ -1,3 +1,4 @@
+import { PIN_HASH_PATTERN } from '../../domain/seat-pin'
 import type { Rec } from '../../domain/types'
 import type { HarvestDB } from '../db'
 import { RecordMissing, write, type Writer } from '../writer'
@@ -20,16 +21,21 @@ export async function addCard(db: HarvestDB, workshopId: string, authorId: strin
 /**
  * "Done — pass it on": what is still typed in the new-card field becomes a card, then every
  * card of the seat is sealed, in one transaction, so no idea is lost on the way to the next
- * person. Returns how many cards the seat now has.
+ * person. With `pinHash` (made by domain/seat-pin.ts before the transaction, as WebCrypto
+ * cannot run inside one), the seat's PIN is set in that same transaction: the cards are never
+ * sealed with a PIN half-chosen. Returns how many cards the seat now has.
  */
 export async function passOn(
   db: HarvestDB,
   workshopId: string,
   authorId: string,
   draft: CardDraft | null = null,
+  pinHash: string | null = null,
 ): Promise<number> {
+  if (pinHash !== null && !PIN_HASH_PATTERN.test(pinHash)) throw new Error('That is not a seat PIN hash.')
   return write(db, async writer => {
     await requireAuthor(writer, authorId)
+    if (pinHash !== null) await writer.update(authorId, 'participant', { pinHash })
     const text = draft?.text.trim() ?? ''
     if (text) await createCard(writer, workshopId, authorId, text, draft?.hypothesisId ?? null, true)
     const cards = (await db.records.where('[workshopId+kind]').equals([workshopId, 'card']).toArray()) as Rec<'card'>[]

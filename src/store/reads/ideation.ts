@@ -1,13 +1,18 @@
+import { pinMatches } from '../../domain/seat-pin'
 import type { Rec } from '../../domain/types'
 import type { HarvestDB } from '../db'
 import { recordsOf, hypothesesOf } from '../queries'
 import { byCreation } from './mapping'
 
-/** How many cards one seat has written: all that anyone else may know about them. */
+/** How many cards one seat has written, and how it is closed: all that anyone else may know about it. */
 export interface SeatCount {
   /** The participant's id, so live results reconcile per seat. */
   readonly id: string
   readonly count: number
+  /** Some of its cards are sealed: reopening it is a deliberate step. */
+  readonly sealed: boolean
+  /** It has a PIN, which reopening it asks for. */
+  readonly pinned: boolean
 }
 
 export interface IdeationView {
@@ -30,10 +35,26 @@ export async function ideationView(db: HarvestDB, workshopId: string, seatId: st
     hypothesesOf(db, workshopId),
     recordsOf(db, workshopId, 'card'),
   ])
-  const counts = participants.map(participant => ({
-    id: participant.id,
-    count: cards.filter(card => card.fields.authorId === participant.id).length,
-  }))
+  const counts = participants.map(participant => {
+    const own = cards.filter(card => card.fields.authorId === participant.id)
+    return {
+      id: participant.id,
+      count: own.length,
+      sealed: own.some(card => card.fields.sealed),
+      pinned: participant.fields.pinHash !== undefined,
+    }
+  })
   const ownCards = seatId === null ? [] : byCreation(cards.filter(card => card.fields.authorId === seatId))
   return { seatId, participants, hypotheses, counts, ownCards }
+}
+
+/**
+ * Whether `pin` opens this seat. False for a seat without a PIN, or one removed: a screen asks
+ * only where `SeatCount.pinned` says there is one.
+ */
+export async function seatPinOpens(db: HarvestDB, participantId: string, pin: string): Promise<boolean> {
+  const participant = await db.records.get(participantId)
+  if (!participant || participant.kind !== 'participant' || participant.deleted !== undefined) return false
+  const stored = participant.fields.pinHash
+  return stored !== undefined && pinMatches(stored, pin, participant.workshopId, participant.id)
 }

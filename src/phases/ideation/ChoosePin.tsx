@@ -1,0 +1,105 @@
+import { createSignal, createUniqueId, onMount } from 'solid-js'
+import { checkNewPin } from '../../domain/seat-pin'
+
+interface ChoosePinProps {
+  name: string
+  /** Seals the seat with this PIN; a rejection is shown and nothing is sealed. */
+  onChoose: (pin: string) => Promise<void>
+  onCancel: () => void
+}
+
+/**
+ * The first "Done — pass it on" of a seat, when the workshop asks for seat PINs: the person
+ * chooses four digits, twice, before their cards are sealed behind them.
+ */
+export function ChoosePin(props: ChoosePinProps) {
+  const titleId = createUniqueId()
+  const pinId = createUniqueId()
+  const [pin, setPin] = createSignal('')
+  const [again, setAgain] = createSignal('')
+  const [problem, setProblem] = createSignal('')
+  const [busy, setBusy] = createSignal(false)
+  let first: HTMLInputElement | undefined
+  onMount(() => first?.focus())
+
+  async function choose() {
+    if (busy()) return
+    const checked = checkNewPin(pin(), again())
+    if (!checked.ok) {
+      setProblem(checked.message)
+      return first?.focus()
+    }
+    setBusy(true)
+    try {
+      await props.onChoose(pin())
+    } catch (error) {
+      setProblem(`${error instanceof Error ? error.message : String(error)} Nothing was sealed.`)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const onInput = (set: (value: string) => void) => (event: InputEvent & { currentTarget: HTMLInputElement }) => {
+    set(event.currentTarget.value)
+    if (problem()) setProblem('')
+  }
+
+  return (
+    <section class="panel choose-pin" aria-labelledby={titleId}>
+      <h3 id={titleId}>{props.name}, choose your seat PIN</h3>
+      <p class="muted">
+        Four digits that only you know. Your cards are sealed behind them: to add more later, you will need this PIN.
+      </p>
+      <form
+        novalidate
+        onSubmit={event => {
+          event.preventDefault()
+          void choose()
+        }}
+      >
+        <div class="pin-row">
+          <div class="field pin-field">
+            <label for={pinId}>Seat PIN</label>
+            <input
+              id={pinId}
+              ref={first}
+              type="password"
+              inputMode="numeric"
+              autocomplete="off"
+              maxLength={4}
+              value={pin()}
+              aria-invalid={problem() ? true : undefined}
+              aria-describedby={`${pinId}-problem`}
+              onInput={onInput(setPin)}
+            />
+          </div>
+          <div class="field pin-field">
+            <label for={`${pinId}-again`}>Same PIN again</label>
+            <input
+              id={`${pinId}-again`}
+              type="password"
+              inputMode="numeric"
+              autocomplete="off"
+              maxLength={4}
+              value={again()}
+              aria-invalid={problem() ? true : undefined}
+              aria-describedby={`${pinId}-problem`}
+              onInput={onInput(setAgain)}
+            />
+          </div>
+        </div>
+        <p class="error" role="alert" id={`${pinId}-problem`}>
+          {problem()}
+        </p>
+        <div class="seat-door-actions">
+          <button type="button" class="button" onClick={() => props.onCancel()}>
+            Back to my cards
+          </button>
+          <button type="submit" class="button primary" disabled={busy()}>
+            Seal my cards with this PIN
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}
