@@ -201,10 +201,4 @@ describe('team mapping', () => {
     await screen.findByLabelText('Owned item 1')
     expect((await recordsOf(db, workshopId, 'scopeItem'))[0]?.fields.pair).toBe('Whole team')
   })
-
-  it('shows the time-box of team mapping', async () => {
-    await openMapping()
-    expect(await screen.findByText('Time-box · 10 min')).toBeTruthy()
-    expect(screen.getByRole('timer', { name: 'Time left' }).textContent).toBe('10:00')
-  })
 })

@@ -57,7 +57,7 @@ export function SeatCards(props: SeatCardsProps) {
   }
 
   return (
-    <div class="panel seat-cards">
+    <div class="panel seat-cards" data-work-surface>
       <div class="seat-head">
         <div class="seat-intro">
           <h3>{props.name}’s cards</h3>

@@ -3,7 +3,6 @@ import { ideationView } from '../../store/reads/ideation'
 import { useLive } from '../../store/context'
 import { PrivacyScreen } from '../../ui/PrivacyScreen'
 import { SeatPicker } from '../../ui/SeatPicker'
-import { Timer } from '../../ui/Timer'
 import type { PhaseProps } from '../types'
 import { SeatCards } from './SeatCards'
 import './ideation.css'
@@ -39,12 +38,10 @@ export default function Ideation(props: PhaseProps) {
 
   return (
     <section class="phase ideation" aria-labelledby="ideation-title">
-      <h2 id="ideation-title">Silent ideation</h2>
-      <p class="phase-now">
-        Each person, alone and in silence, writes milestones that would prove or validate a hypothesis, one idea per
-        card.
-      </p>
-      <Timer workshop={props.workshop} phase="ideation" />
+      <div class="phase-head">
+        <h2 id="ideation-title">Silent ideation</h2>
+        <p class="phase-now">Alone and in silence: one milestone idea per card.</p>
+      </div>
       <Show when={view()} fallback={<p class="muted">Loading…</p>}>
         {current => (
           <Switch>
@@ -80,7 +77,7 @@ export default function Ideation(props: PhaseProps) {
               )}
             </Match>
             <Match when={seat() === null}>
-              <div class="panel">
+              <div class="panel" data-work-surface>
                 <SeatPicker
                   title="Who is holding the tablet?"
                   participants={current().participants}

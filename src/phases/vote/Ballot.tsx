@@ -49,7 +49,7 @@ export function Ballot(props: BallotProps) {
   return (
     <Show when={mine()} fallback={<p class="muted">Opening {props.name}’s votes…</p>}>
       {current => (
-        <div class="ballot">
+        <div class="ballot" data-work-surface>
           <div class="ballot-bar">
             <div class="ballot-who">
               <h3>{props.name} is voting</h3>

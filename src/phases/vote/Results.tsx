@@ -14,7 +14,7 @@ export function Results(props: { workshop: Rec<'workshop'> }) {
   const most = () => Math.max(1, ...(results()?.ranked.map(row => row.votes) ?? [0]))
 
   return (
-    <div class="panel results">
+    <div class="panel results" data-work-surface>
       <div class="results-head">
         <h3>Totals</h3>
         <button type="button" class="button" onClick={() => void setClosed(props.workshop.id, false)}>
