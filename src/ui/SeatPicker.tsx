@@ -29,27 +29,25 @@ export function SeatPicker(props: SeatPickerProps) {
         <ul class="seats">
           <For each={props.participants}>
             {participant => {
-              const nameId = createUniqueId()
               const detailId = createUniqueId()
               const detail = () => props.detail?.(participant.id)
               return (
-                <li>
+                // The detail sits on the tile but outside the button: the button's words are its whole name.
+                <li class="seat-tile">
                   <button
                     type="button"
                     class="tile seat"
-                    aria-labelledby={nameId}
+                    classList={{ 'seat-described': Boolean(detail()) }}
                     aria-describedby={detail() ? detailId : undefined}
                     onClick={() => props.onPick(participant.id)}
                   >
-                    <span class="seat-name" id={nameId}>
-                      {participant.fields.name || 'Unnamed'}
-                    </span>
-                    <Show when={detail()}>
-                      <span class="seat-detail" id={detailId}>
-                        {detail()}
-                      </span>
-                    </Show>
+                    <span class="seat-name">{participant.fields.name || 'Unnamed'}</span>
                   </button>
+                  <Show when={detail()}>
+                    <span class="seat-detail" id={detailId}>
+                      {detail()}
+                    </span>
+                  </Show>
                 </li>
               )
             }}

@@ -96,13 +96,7 @@ export function Timer(props: TimerProps) {
             Pause
           </button>
         </Show>
-        {/* In the bar the words are shortened; the name still holds every visible word. */}
-        <button
-          type="button"
-          class="button"
-          aria-label={props.size === 'small' ? '+1 minute' : undefined}
-          onClick={() => act('add-minute')}
-        >
+        <button type="button" class="button" onClick={() => act('add-minute')}>
           {props.size === 'small' ? '+1 min' : '+1 minute'}
         </button>
         <button type="button" class="button" onClick={() => act('reset')}>

@@ -144,7 +144,7 @@ describe('read & cluster: milestones', () => {
     const ranking = milestones.get('Ranking')!.id
     await write(db, writer => writer.update(ranking, 'milestone', { unlocks: [milestones.get('Invites')!.id] }))
     await screen.findByText('Invite rewards')
-    await user.click(screen.getByRole('button', { name: 'Merge milestone 2 into another milestone' }))
+    await user.click(screen.getByRole('button', { name: 'Merge into another milestone: milestone 2' }))
     const chooser = await screen.findByRole('dialog', { name: 'Merge “Invites” into…' })
     expect(within(chooser).queryByRole('button', { name: /^Invites/ })).toBeNull()
     await user.click(within(chooser).getByRole('button', { name: /^Referrals/ }))
@@ -173,7 +173,7 @@ describe('read & cluster: milestones', () => {
     await screen.findByText('Elo ranking')
     expect(screen.queryByRole('button', { name: /^Split/ })).toBeNull()
     await user.click(cardButton('Elo ranking'))
-    await user.click(screen.getByRole('button', { name: 'Split 1 card off milestone 1 into a new milestone' }))
+    await user.click(screen.getByRole('button', { name: 'Split off 1 selected from milestone 1 into a new milestone' }))
 
     expect(((await screen.findByLabelText('Milestone 2 title')) as HTMLInputElement).value).toBe('Elo ranking')
     await waitFor(() => expect(within(milestone(2)).getByText('Elo ranking')).toBeTruthy())

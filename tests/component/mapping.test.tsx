@@ -48,9 +48,11 @@ describe('team mapping', () => {
     const { user } = await openMapping()
     const choice = await screen.findByRole('group', { name: 'Which pair is adding?' })
     const buttons = within(choice).getAllByRole('button')
-    expect(buttons.map(button => button.textContent)).toEqual([
-      'Pair 1Ana & Ben · 0 owned items',
-      'Pair 2Chloé & Dev · 0 owned items',
+    expect(buttons.map(button => button.textContent)).toEqual(['Pair 1', 'Pair 2'])
+    // Who is in each pair is told alongside, as the button's description.
+    expect(buttons.map(button => document.getElementById(button.getAttribute('aria-describedby')!)?.textContent)).toEqual([
+      'Ana & Ben · 0 owned items',
+      'Chloé & Dev · 0 owned items',
     ])
     expect(screen.queryByLabelText('New owned item')).toBeNull()
     await user.click(within(choice).getByRole('button', { name: 'Pair 2' }))

@@ -24,7 +24,7 @@ describe('the workshop bar', { timeout: 30_000 }, () => {
     await screen.findByRole('heading', { level: 2, name: 'Team mapping' }, { timeout: 10_000 })
     const bar = document.querySelector<HTMLElement>('.workbar')!
     expect(within(bar).getByRole('timer', { name: 'Time left' }).textContent).toBe('10:00')
-    expect(within(bar).getByRole('button', { name: '+1 minute' }).textContent).toBe('+1 min')
+    expect(within(bar).getByRole('button', { name: '+1 min' })).toBeTruthy()
 
     await user.click(within(nav).getByRole('button', { name: 'Silent ideation' }))
     await waitFor(() => expect(within(bar).getByRole('timer', { name: 'Time left' }).textContent).toBe('7:00'))

@@ -76,7 +76,7 @@ export function MilestonePanel(props: MilestonePanelProps) {
           <button
             type="button"
             class="button"
-            aria-label={`Split ${cardCount(selectedHere().length)} off ${name()} into a new milestone`}
+            aria-label={`Split off ${selectedHere().length} selected from ${name()} into a new milestone`}
             onClick={() => props.onSplit(selectedHere().map(card => card.id))}
           >
             Split off {selectedHere().length} selected
@@ -85,7 +85,7 @@ export function MilestonePanel(props: MilestonePanelProps) {
         <button
           type="button"
           class="button"
-          aria-label={`Merge ${name()} into another milestone`}
+          aria-label={`Merge into another milestone: ${name()}`}
           onClick={() => props.onMerge()}
         >
           Merge into…
