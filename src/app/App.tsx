@@ -14,13 +14,16 @@ export function App(props: { db: HarvestDB; withServiceWorker?: boolean }) {
 
   return (
     <StoreProvider db={props.db} onProblem={setProblem}>
-      <div class="app">
-        <header class="topbar">
-          <a class="brand" href="#/" onClick={() => go({ screen: 'home' })}>
-            <img src="./favicon.svg" alt="" width="32" height="32" />
-            <span>OKRA Harvest</span>
-          </a>
-        </header>
+      {/* A workshop fills the screen under its own bar; the home screen is a page that scrolls. */}
+      <div class="app" classList={{ 'app-workshop': route().screen === 'workshop' }}>
+        <Show when={route().screen === 'home'}>
+          <header class="topbar">
+            <a class="brand" href="#/" onClick={() => go({ screen: 'home' })}>
+              <img src="./favicon.svg" alt="" width="32" height="32" />
+              <span>OKRA Harvest</span>
+            </a>
+          </header>
+        </Show>
         <Show when={problem()}>
           <div class="problem" role="alert">
             <span>{problem()}</span>

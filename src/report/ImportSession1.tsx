@@ -169,6 +169,8 @@ export function ImportSession1(props: {
         class="visually-hidden"
         tabIndex={-1}
         aria-label="Choose Session #1 files"
+        // Opened by the visible button beside it: out of the accessibility tree, so it is not a second one.
+        aria-hidden="true"
         onChange={event => void onFiles(event.currentTarget.files)}
       />
     </>

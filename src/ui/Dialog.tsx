@@ -1,6 +1,6 @@
 import { createUniqueId, type JSX } from 'solid-js'
 import { Portal } from 'solid-js/web'
-import { useModalFocus } from './modal'
+import { onDialogCancel, useModalDialog } from './modal'
 
 interface DialogProps {
   title: string
@@ -10,27 +10,32 @@ interface DialogProps {
   role?: 'dialog' | 'alertdialog'
 }
 
-/** A modal dialog: focus moves in, Escape or the backdrop closes it, focus returns after. */
+/**
+ * A modal dialog, the browser's own: its backdrop covers the whole screen and Tab cannot leave
+ * it. Focus moves in, Escape or a tap on the backdrop closes it, focus returns after.
+ */
 export function Dialog(props: DialogProps) {
   const titleId = createUniqueId()
-  let panel: HTMLDivElement | undefined
-  useModalFocus(() => panel, () => props.onClose(), 'input, textarea, select, [data-autofocus], button')
+  let dialog: HTMLDialogElement | undefined
+  useModalDialog(() => dialog, () => props.onClose(), 'input, textarea, select, [data-autofocus], button')
 
   return (
     <Portal>
-      <div class="backdrop" onClick={event => event.target === event.currentTarget && props.onClose()}>
-        <div
-          ref={panel}
-          class="dialog"
-          role={props.role ?? 'dialog'}
-          aria-modal="true"
-          aria-labelledby={titleId}
-          tabIndex={-1}
-        >
+      <dialog
+        ref={dialog}
+        class="dialog"
+        // Said outright, so code that asks "is this inside a dialog?" by role finds it too.
+        role={props.role ?? 'dialog'}
+        aria-labelledby={titleId}
+        onCancel={onDialogCancel(() => props.onClose())}
+        // The panel fills the dialog's box, so a click on the dialog itself fell on its backdrop.
+        onClick={event => event.target === event.currentTarget && props.onClose()}
+      >
+        <div class="dialog-panel">
           <h2 id={titleId}>{props.title}</h2>
           {props.children}
         </div>
-      </div>
+      </dialog>
     </Portal>
   )
 }

@@ -16,6 +16,8 @@ import './timer.css'
 interface TimerProps {
   workshop: Rec<'workshop'>
   phase: TimeboxedPhase
+  /** 'small' sits in the workshop bar; 'large' is read across the room in present mode. */
+  size?: 'small' | 'large'
 }
 
 /**
@@ -57,9 +59,20 @@ export function Timer(props: TimerProps) {
   const minutes = () => Math.round(timer().durationMs / 60_000)
 
   return (
-    <section class="timer" classList={{ 'timer-up': expired(), 'timer-running': running() && !expired() }} aria-label="Time-box">
+    <section
+      class="timer"
+      classList={{
+        'timer-up': expired(),
+        'timer-running': running() && !expired(),
+        'timer-small': props.size === 'small',
+        'timer-large': props.size === 'large',
+      }}
+      aria-label="Time-box"
+    >
       <div class="timer-face">
-        <span class="timer-caption">Time-box · {minutes()} min</span>
+        <span class="timer-caption" classList={{ 'visually-hidden': props.size === 'small' }}>
+          Time-box · {minutes()} min
+        </span>
         <span class="timer-digits" role="timer" aria-label="Time left">
           {formatRemaining(remaining())}
         </span>
@@ -67,7 +80,7 @@ export function Timer(props: TimerProps) {
       <p class="timer-status" role="status">
         <Show when={expired()}>
           <strong>Time is up</strong>
-          <span> Nothing is lost: finish what you are writing.</span>
+          <span classList={{ 'visually-hidden': props.size === 'small' }}> Nothing is lost: finish what you are writing.</span>
         </Show>
       </p>
       <div class="timer-controls">
@@ -84,7 +97,7 @@ export function Timer(props: TimerProps) {
           </button>
         </Show>
         <button type="button" class="button" onClick={() => act('add-minute')}>
-          +1 minute
+          {props.size === 'small' ? '+1 min' : '+1 minute'}
         </button>
         <button type="button" class="button" onClick={() => act('reset')}>
           Reset

@@ -1,25 +1,38 @@
 import { onCleanup, onMount } from 'solid-js'
 
 /**
- * What makes a panel modal for a keyboard and a screen reader: focus moves into it (to the
- * first element matching `first`, else the panel), Escape closes it, and focus goes back to
- * where it was when it closes. Call it in the component that renders the panel.
+ * Opens a native `<dialog>` as a modal: the browser puts it above everything (the workshop bar
+ * included), makes the rest of the page inert so Tab stays inside, and dims it with its own
+ * backdrop. Focus moves to the first element matching `first`; Escape asks `onClose` (the
+ * owner decides whether closing is safe); focus goes back where it was once the dialog leaves.
+ * Call it in the component that renders the dialog.
  */
-export function useModalFocus(panel: () => HTMLElement | undefined, onClose: () => void, first: string): void {
+export function useModalDialog(dialog: () => HTMLDialogElement | undefined, onClose: () => void, first: string): void {
   const before = document.activeElement as HTMLElement | null
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault()
-      onClose()
-    }
-  }
   onMount(() => {
-    const target = panel()
-    ;(target?.querySelector<HTMLElement>(first) ?? target)?.focus()
-    document.addEventListener('keydown', onKeyDown)
+    const target = dialog()
+    if (!target) return
+    if (!target.open) {
+      try {
+        target.showModal()
+      } catch {
+        // Already open elsewhere, or not connected yet: shown as a plain dialog still.
+        target.setAttribute('open', '')
+      }
+    }
+    ;(target.querySelector<HTMLElement>(first) ?? target).focus()
   })
   onCleanup(() => {
-    document.removeEventListener('keydown', onKeyDown)
+    const target = dialog()
+    if (target?.open) target.close()
     before?.focus?.()
   })
+}
+
+/** Escape on a native dialog: the owner closes it (so its state follows), never the browser alone. */
+export function onDialogCancel(onClose: () => void) {
+  return (event: Event) => {
+    event.preventDefault()
+    onClose()
+  }
 }

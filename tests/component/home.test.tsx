@@ -18,15 +18,16 @@ async function createThroughDialog(title: string) {
   return user
 }
 
-describe('home screen', () => {
+// The workshop's screens load on first use: on a busy machine that takes more than a second.
+describe('home screen', { timeout: 30_000 }, () => {
   it('creates a workshop, opens it, and lists it with its objectives', async () => {
     renderApp()
     expect(await screen.findByText(/No workshop on this tablet yet/)).toBeTruthy()
     const user = await createThroughDialog('Q3 growth off-site')
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Q3 growth off-site' })).toBeTruthy()
+    expect(await screen.findByRole('heading', { level: 1, name: 'Q3 growth off-site' }, { timeout: 10_000 })).toBeTruthy()
     expect(location.hash).toMatch(/^#\/workshop\//)
-    await user.type(await screen.findByLabelText('New objective'), 'Build trust through match experiences')
+    await user.type(await screen.findByLabelText('New objective', {}, { timeout: 10_000 }), 'Build trust through match experiences')
     await user.click(screen.getByRole('button', { name: 'Add objective' }))
     await user.type(screen.getByLabelText('New objective'), 'Drive growth through social sharing{Enter}')
     expect(((await screen.findByLabelText('Objective 2')) as HTMLInputElement).value).toBe(
@@ -34,7 +35,7 @@ describe('home screen', () => {
     )
 
     await user.click(screen.getByRole('button', { name: '← All workshops' }))
-    const open = await screen.findByRole('button', { name: 'Open Q3 growth off-site' })
+    const open = await screen.findByRole('button', { name: /^Open ?Q3 growth off-site/ })
     expect(open.textContent).toContain('2 objectives')
   })
 
@@ -55,8 +56,8 @@ describe('home screen', () => {
     const field = screen.getByLabelText('Workshop title')
     await user.clear(field)
     await user.type(field, 'New name{Enter}')
-    expect(await screen.findByRole('button', { name: 'Open New name' })).toBeTruthy()
-    expect(screen.queryByRole('button', { name: 'Open Old name' })).toBeNull()
+    expect(await screen.findByRole('button', { name: /^Open ?New name/ })).toBeTruthy()
+    expect(screen.queryByRole('button', { name: /^Open ?Old name/ })).toBeNull()
   })
 
   it('deletes a workshop only after the person confirms', async () => {
@@ -69,7 +70,7 @@ describe('home screen', () => {
     await user.click(await screen.findByRole('button', { name: 'Delete Doomed' }))
     const confirm = await screen.findByRole('alertdialog', { name: 'Delete this workshop?' })
     await user.click(within(confirm).getByRole('button', { name: 'Cancel' }))
-    expect(screen.getByRole('button', { name: 'Open Doomed' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: /^Open ?Doomed/ })).toBeTruthy()
     expect(await db.records.count()).toBe(2)
 
     await user.click(screen.getByRole('button', { name: 'Delete Doomed' }))
@@ -81,7 +82,7 @@ describe('home screen', () => {
   it('shows markup in a title as text', async () => {
     const { db, container } = renderApp()
     await createWorkshop(db, { title: '<img src=x onerror=alert(1)>' })
-    expect(await screen.findByRole('button', { name: 'Open <img src=x onerror=alert(1)>' })).toBeTruthy()
+    expect(await screen.findByRole('button', { name: /^Open ?<img src=x onerror=alert\(1\)>/ })).toBeTruthy()
     expect(container.querySelector('img[src="x"]')).toBeNull()
   })
 })
@@ -115,7 +116,7 @@ describe('opening a backup file from the home screen', () => {
     expect((await screen.findByRole('dialog', { name: 'Workshop restored' })).textContent).toContain('3 new')
     await user.click(screen.getByRole('button', { name: 'Open workshop' }))
     expect(await screen.findByRole('heading', { level: 1, name: title })).toBeTruthy()
-    expect(((await screen.findByLabelText('Objective 2')) as HTMLInputElement).value).toBe('Objective B')
+    expect(((await screen.findByLabelText('Objective 2', {}, { timeout: 10_000 })) as HTMLInputElement).value).toBe('Objective B')
   })
 
   it('refuses another app’s file with a clear message and writes nothing', async () => {
@@ -129,5 +130,15 @@ describe('opening a backup file from the home screen', () => {
     const dialog = await screen.findByRole('alertdialog', { name: 'This file cannot be opened' })
     expect(within(dialog).getByRole('alert').textContent).toMatch(/not an OKRA Harvest backup/)
     await waitFor(async () => expect(await db.records.toArray()).toEqual(before))
+  })
+})
+
+describe('the file buttons', () => {
+  it('shows each file choice once to a screen reader: the hidden file input is no second control', async () => {
+    renderApp()
+    await screen.findByRole('heading', { name: 'Workshops' })
+    expect(screen.getAllByRole('button', { name: 'Open a backup file' })).toHaveLength(1)
+    expect(screen.getAllByRole('button', { name: 'Prepare from Session #1 files' })).toHaveLength(1)
+    expect(screen.queryByLabelText('Open a backup file', { selector: 'input' })?.getAttribute('aria-hidden')).toBe('true')
   })
 })

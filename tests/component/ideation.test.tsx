@@ -2,6 +2,8 @@ import { screen, waitFor, within } from '@solidjs/testing-library'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import Ideation from '../../src/phases/ideation'
+import type { PhaseProps } from '../../src/phases/types'
+import { Timer } from '../../src/ui/Timer'
 import type { HarvestDB } from '../../src/store/db'
 import { recordsOf } from '../../src/store/queries'
 import { write } from '../../src/store/writer'
@@ -31,10 +33,20 @@ async function seed(db: HarvestDB, workshopId: string) {
   })
 }
 
+/** The screen under the workshop bar's time-box, as the app shows them. */
+function IdeationUnderTimer(props: PhaseProps) {
+  return (
+    <>
+      <Timer workshop={props.workshop} phase="ideation" size="small" />
+      <Ideation workshop={props.workshop} />
+    </>
+  )
+}
+
 async function openIdeation() {
   const { db, workshopId } = await freshWorkshop()
   const seeded = await seed(db, workshopId)
-  const rendered = renderPhase(Ideation, db, workshopId)
+  const rendered = renderPhase(IdeationUnderTimer, db, workshopId)
   await screen.findByRole('heading', { level: 2, name: 'Silent ideation' })
   return { db, workshopId, ...seeded, ...rendered, user: userEvent.setup() }
 }
@@ -300,7 +312,7 @@ describe('a sealed seat', () => {
     await screen.findByRole('heading', { name: 'Pass the tablet on' })
     unmount()
 
-    renderPhase(Ideation, db, workshopId)
+    renderPhase(IdeationUnderTimer, db, workshopId)
     const again = userEvent.setup()
     await again.click(await screen.findByRole('button', { name: 'Ana' }))
     expect(await screen.findByRole('heading', { name: door })).toBeTruthy()
@@ -365,7 +377,7 @@ describe('a sealed seat', () => {
     await passOnWithPin(user, '0427')
     unmount()
 
-    renderPhase(Ideation, db, workshopId)
+    renderPhase(IdeationUnderTimer, db, workshopId)
     const again = userEvent.setup()
     await again.click(await screen.findByRole('button', { name: 'Ana' }))
     await screen.findByRole('heading', { name: door })

@@ -83,17 +83,12 @@ describe('prepare screen', () => {
 
   it('shows every workshop step, with the ones to come not yet open', () => {
     return openWorkshop('W').then(() => {
-      const steps = within(screen.getByRole('navigation', { name: 'Workshop steps' })).getAllByRole('button')
-      expect(steps.map(step => step.textContent)).toEqual([
-        '1Prepare',
-        '2Context',
-        '3Team mapping',
-        '4Silent ideation',
-        '5Read & cluster',
-        '6Validation',
-        '7Prioritize',
-        '8Inventory',
-      ])
+      const nav = screen.getByRole('navigation', { name: 'Workshop steps' })
+      const steps = within(nav).getAllByRole('button')
+      const names = ['Prepare', 'Context', 'Team mapping', 'Silent ideation', 'Read & cluster', 'Validation', 'Prioritize', 'Inventory']
+      // Each step is named in full for a screen reader, however short its visible label.
+      expect(names.map(name => within(nav).getByRole('button', { name }))).toEqual(steps)
+      expect(steps.map(step => step.querySelector('.step-number')?.textContent)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8'])
       expect(steps[0]?.getAttribute('aria-current')).toBe('step')
       // A step opens once its screen exists; Context does, the rest follow as they are built.
       expect((steps[1] as HTMLButtonElement).disabled).toBe(false)

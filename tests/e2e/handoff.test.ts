@@ -44,6 +44,7 @@ describe('QR handoff between two tablets', () => {
   })
 
   it('B joins by A’s join code, receives A’s workshop with A’s new objective, and A scans B’s receipt', async () => {
+    await a.page.getByRole('button', { name: 'Share', exact: true }).click()
     await a.page.getByRole('button', { name: 'Show join code' }).click()
     await expect.poll(() => a.page.getByRole('heading', { name: /^Join code for “Match experience off-site”/ }).count()).toBe(1)
     await shot(a.page, 'join-code')
@@ -52,6 +53,7 @@ describe('QR handoff between two tablets', () => {
 
     await a.page.getByLabel('New objective').fill('Grow the supporter base abroad')
     await a.page.getByRole('button', { name: 'Add objective' }).click()
+    await a.page.getByRole('button', { name: 'Share', exact: true }).click()
     await a.page.getByRole('button', { name: 'Share by QR' }).click()
     await a.page.getByText('Every tablet that scans this gets the workshop as it is now.', { exact: false }).waitFor()
     await shot(a.page, 'share')
@@ -77,6 +79,7 @@ describe('QR handoff between two tablets', () => {
     // B receives A's handoff.
     await withTabletB(shareVideo, async page => {
       await page.getByRole('button', { name: 'Open Match experience off-site' }).click()
+      await page.getByRole('button', { name: 'Share', exact: true }).click()
       await page.getByRole('button', { name: 'Receive by QR' }).click()
       await shot(page, 'receive-progress')
       await page.getByRole('heading', { name: /^From tablet [0-9A-F]{4}$/ }).waitFor({ timeout: 30_000 })
@@ -118,12 +121,14 @@ describe('QR handoff between two tablets', () => {
     await a.page.getByRole('button', { name: 'New workshop' }).click()
     await a.page.getByLabel('Workshop title').fill('Another workshop')
     await a.page.getByRole('button', { name: 'Create workshop' }).click()
+    await a.page.getByRole('button', { name: 'Share', exact: true }).click()
     await a.page.getByRole('button', { name: 'Share by QR' }).click()
     const otherVideo = await filmCode(a.page, join(folder, 'other'))
 
     await withTabletB(otherVideo, async page => {
       await page.getByRole('button', { name: 'Open Match experience off-site' }).click()
       const before = await dumpDatabase(page)
+      await page.getByRole('button', { name: 'Share', exact: true }).click()
       await page.getByRole('button', { name: 'Receive by QR' }).click()
       await page.getByRole('alert').filter({ hasText: 'This code is from another workshop. Nothing was changed.' }).waitFor({ timeout: 30_000 })
       await shot(page, 'receive-other-workshop')

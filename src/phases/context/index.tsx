@@ -30,11 +30,10 @@ export default function Context(props: PhaseProps) {
 
   return (
     <section class="phase context-phase" aria-labelledby="context-title">
-      <h2 id="context-title">Context</h2>
-      <p class="phase-now">
-        A stakeholder or the facilitator presents each objective with its key results and hypotheses.
-      </p>
-      <Timer workshop={props.workshop} phase="context" />
+      <div class="phase-head">
+        <h2 id="context-title">Context</h2>
+        <p class="phase-now">Present each objective with its key results and hypotheses.</p>
+      </div>
       <Show
         when={objectives().length > 0}
         fallback={
@@ -50,6 +49,7 @@ export default function Context(props: PhaseProps) {
       >
         <div
           class="present"
+          data-work-surface
           role="region"
           aria-label="Objectives, one at a time"
           classList={{ 'present-full': presenting.presenting() }}
@@ -61,6 +61,10 @@ export default function Context(props: PhaseProps) {
             <p class="present-position" aria-live="polite">
               Objective {current() + 1} of {objectives().length}
             </p>
+            {/* Full screen hides the workshop bar and its time-box: the room reads this one instead. */}
+            <Show when={presenting.presenting()}>
+              <Timer workshop={props.workshop} phase="context" size="large" />
+            </Show>
             <button type="button" class="button" onClick={() => presenting.toggle()}>
               {presenting.presenting() ? 'Leave full screen' : 'Full screen'}
             </button>

@@ -1,4 +1,4 @@
-import { createSignal, lazy, Match, Suspense, Switch } from 'solid-js'
+import { createEffect, createSignal, createUniqueId, lazy, Match, onCleanup, Suspense, Switch } from 'solid-js'
 import type { Rec } from '../../domain/types'
 import './handoff-toolbar.css'
 
@@ -8,21 +8,71 @@ const ReceiveView = lazy(() => import('./ReceiveView'))
 
 type Open = 'share' | 'receive' | 'join' | null
 
-/** The workshop's exchange buttons: share it, receive another tablet's copy, let tablets join. */
+const ACTIONS: readonly { open: Exclude<Open, null>; label: string }[] = [
+  { open: 'join', label: 'Show join code' },
+  { open: 'share', label: 'Share by QR' },
+  { open: 'receive', label: 'Receive by QR' },
+]
+
+/**
+ * The one "Share" button of the workshop bar: a disclosure of the exchanges with other tablets
+ * (let them join, share, receive). Chosen, an exchange opens full screen over everything.
+ */
 export function HandoffToolbar(props: { workshop: Rec<'workshop'> }) {
   const [open, setOpen] = createSignal<Open>(null)
+  const [expanded, setExpanded] = createSignal(false)
+  const menuId = createUniqueId()
+  let root: HTMLDivElement | undefined
+  let toggle: HTMLButtonElement | undefined
   const close = () => setOpen(null)
+  const choose = (next: Exclude<Open, null>) => {
+    setExpanded(false)
+    setOpen(next)
+  }
+
+  // Open, the menu leaves on Escape (focus back on "Share") or on a touch anywhere else.
+  createEffect(() => {
+    if (!expanded()) return
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return
+      event.preventDefault()
+      setExpanded(false)
+      toggle?.focus()
+    }
+    const onPointerDown = (event: PointerEvent) => {
+      if (!root?.contains(event.target as Node)) setExpanded(false)
+    }
+    document.addEventListener('keydown', onKeyDown)
+    document.addEventListener('pointerdown', onPointerDown)
+    onCleanup(() => {
+      document.removeEventListener('keydown', onKeyDown)
+      document.removeEventListener('pointerdown', onPointerDown)
+    })
+  })
+
   return (
-    <div class="toolbar handoff-toolbar" role="group" aria-label="Exchange with other tablets">
-      <button type="button" class="button" onClick={() => setOpen('share')}>
-        Share by QR
+    <div class="share-menu" ref={root}>
+      <button
+        ref={toggle}
+        type="button"
+        class="button share-toggle"
+        aria-expanded={expanded()}
+        aria-controls={menuId}
+        onClick={() => setExpanded(!expanded())}
+      >
+        Share <span aria-hidden="true">▾</span>
       </button>
-      <button type="button" class="button" onClick={() => setOpen('receive')}>
-        Receive by QR
-      </button>
-      <button type="button" class="button" onClick={() => setOpen('join')}>
-        Show join code
-      </button>
+      <div id={menuId} class="share-panel" hidden={!expanded()}>
+        <ul role="list" aria-label="Exchange with other tablets">
+          {ACTIONS.map(action => (
+            <li>
+              <button type="button" class="share-item" onClick={() => choose(action.open)}>
+                {action.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
       <Suspense>
         <Switch>
           <Match when={open() === 'share'}>

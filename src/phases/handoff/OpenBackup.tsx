@@ -104,6 +104,8 @@ export function OpenBackup(props: OpenBackupProps) {
         class="visually-hidden"
         tabIndex={-1}
         aria-label={props.label}
+        // Opened by the visible button beside it: out of the accessibility tree, so it is not a second one.
+        aria-hidden="true"
         onChange={event => void onFile(event.currentTarget.files?.[0])}
       />
       <Show when={state().step === 'refused' && (state() as Extract<State, { step: 'refused' }>)}>

@@ -1,11 +1,12 @@
 import { createUniqueId, Show, type JSX } from 'solid-js'
 import { Portal } from 'solid-js/web'
-import { useModalFocus } from '../../ui/modal'
+import { onDialogCancel, useModalDialog } from '../../ui/modal'
 import './handoff.css'
 
 /**
  * A full-screen dialog for the handoff views: a QR code or a camera needs the whole screen,
- * more than the shared Dialog's panel. Focus moves in, Escape closes, focus returns after.
+ * more than the shared Dialog's panel. A native modal dialog, so nothing behind it can take
+ * focus; Escape closes, focus returns after.
  */
 export function Overlay(props: {
   title: string
@@ -15,11 +16,17 @@ export function Overlay(props: {
   children: JSX.Element
 }) {
   const titleId = createUniqueId()
-  let panel: HTMLDivElement | undefined
-  useModalFocus(() => panel, () => props.onClose(), '[data-autofocus], button')
+  let panel: HTMLDialogElement | undefined
+  useModalDialog(() => panel, () => props.onClose(), '[data-autofocus], button')
   return (
     <Portal>
-      <div ref={panel} class="handoff-overlay" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1}>
+      <dialog
+        ref={panel}
+        class="handoff-overlay"
+        role="dialog"
+        aria-labelledby={titleId}
+        onCancel={onDialogCancel(() => props.onClose())}
+      >
         <div class="handoff-head">
           <h2 id={titleId} class="handoff-title">
             {props.title}
@@ -31,7 +38,7 @@ export function Overlay(props: {
           </Show>
         </div>
         {props.children}
-      </div>
+      </dialog>
     </Portal>
   )
 }

@@ -287,6 +287,8 @@ export default function ReceiveView(props: ReceiveViewProps) {
           class="visually-hidden"
           tabIndex={-1}
           aria-label="Open a file"
+          // Opened by the visible button beside it: out of the accessibility tree, so it is not a second one.
+          aria-hidden="true"
           onChange={event => void onFile(event.currentTarget.files?.[0])}
         />
         <button type="button" class="button" onClick={() => props.onClose()}>

@@ -61,9 +61,13 @@ export function HomeScreen(props: HomeProps) {
                       type="button"
                       class="workshop-open"
                       onClick={() => props.onOpen(item.workshop.id)}
-                      aria-label={`Open ${item.workshop.fields.title}`}
                     >
-                      <span class="workshop-title">{item.workshop.fields.title}</span>
+                      {/* Named by all it shows (title, date, objectives), so voice control finds it by any of it. */}
+                      <span class="workshop-title">
+                        <span class="visually-hidden">Open </span>
+                        {item.workshop.fields.title}
+                        <span class="visually-hidden">, </span>
+                      </span>
                       <span class="workshop-meta">
                         {formatDate(item.workshop.fields.date)} · {item.objectiveCount}{' '}
                         {item.objectiveCount === 1 ? 'objective' : 'objectives'}

@@ -4,7 +4,6 @@ import { useCommand, useLive } from '../../store/context'
 import { loadDraft } from '../../store/drafts'
 import { PrivacyScreen } from '../../ui/PrivacyScreen'
 import { SeatPicker } from '../../ui/SeatPicker'
-import { Timer } from '../../ui/Timer'
 import type { PhaseProps } from '../types'
 import { SeatCards, seatDraftKey } from './SeatCards'
 import { SeatDoor } from './SeatDoor'
@@ -59,12 +58,10 @@ export default function Ideation(props: PhaseProps) {
 
   return (
     <section class="phase ideation" aria-labelledby="ideation-title">
-      <h2 id="ideation-title">Silent ideation</h2>
-      <p class="phase-now">
-        Each person, alone and in silence, writes milestones that would prove or validate a hypothesis, one idea per
-        card.
-      </p>
-      <Timer workshop={props.workshop} phase="ideation" />
+      <div class="phase-head">
+        <h2 id="ideation-title">Silent ideation</h2>
+        <p class="phase-now">Alone and in silence: one milestone idea per card.</p>
+      </div>
       <Show when={view()} fallback={<p class="muted">Loading…</p>}>
         {current => (
           <Switch>
@@ -113,7 +110,7 @@ export default function Ideation(props: PhaseProps) {
               )}
             </Match>
             <Match when={seat() === null}>
-              <div class="panel">
+              <div class="panel" data-work-surface>
                 <SeatPicker
                   title="Who is holding the tablet?"
                   participants={current().participants}

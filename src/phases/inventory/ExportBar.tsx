@@ -34,7 +34,7 @@ export function ExportBar(props: { workshop: Rec<'workshop'> }) {
   }
 
   return (
-    <div class="inv-export">
+    <div class="inv-export" data-work-surface>
       <div class="toolbar">
         <button type="button" class="button" onClick={() => window.print()}>
           Print

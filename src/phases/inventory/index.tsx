@@ -34,11 +34,10 @@ export default function InventoryScreen(props: PhaseProps) {
 
   return (
     <section class="phase inventory" aria-labelledby="inventory-title" data-work-surface>
-      <h2 id="inventory-title">Inventory</h2>
-      <p class="phase-now">
-        The room reviews its strategic inventory: where to focus to learn the most, in what order, and what is not
-        covered yet.
-      </p>
+      <div class="phase-head">
+        <h2 id="inventory-title">Inventory</h2>
+        <p class="phase-now">Where to focus to learn most, in what order, and the gaps.</p>
+      </div>
       <Show when={inventory()} fallback={<p class="muted">Loading…</p>}>
         {current => (
           <>

@@ -16,8 +16,9 @@ export function OwnershipGrid(props: OwnershipGridProps) {
   const untied = createMemo(() => untiedItems(props.items, props.objectives, props.keyResults))
   const titleId = createUniqueId()
 
+  // Focusable: in landscape it scrolls on its own, and a keyboard must be able to scroll it too.
   return (
-    <section class="panel ownership" aria-labelledby={titleId}>
+    <section class="panel ownership" aria-labelledby={titleId} tabIndex={0}>
       <h3 id={titleId}>Who owns what</h3>
       <Show when={rows().length > 0} fallback={<p class="empty">No objectives yet. Add them in Prepare.</p>}>
         <Show

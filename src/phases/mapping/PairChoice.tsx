@@ -21,7 +21,6 @@ export function PairChoice(props: PairChoiceProps) {
       <ul class="pair-buttons">
         <For each={props.pairs}>
           {pair => {
-            const nameId = createUniqueId()
             const detailId = createUniqueId()
             const detail = () => {
               const names = props.members(pair).filter(Boolean)
@@ -30,22 +29,20 @@ export function PairChoice(props: PairChoiceProps) {
               return names.length > 0 ? `${names.join(' & ')} · ${owned}` : owned
             }
             return (
-              <li>
+              // The detail sits on the tile but outside the button: the button's words are its whole name.
+              <li class="pair-tile">
                 <button
                   type="button"
                   class="tile pair-button"
                   aria-pressed={props.selected === pair}
-                  aria-labelledby={nameId}
                   aria-describedby={detailId}
                   onClick={() => props.onPick(pair)}
                 >
-                  <span class="pair-name" id={nameId}>
-                    {pair}
-                  </span>
-                  <span class="pair-detail" id={detailId}>
-                    {detail()}
-                  </span>
+                  <span class="pair-name">{pair}</span>
                 </button>
+                <span class="pair-detail" id={detailId}>
+                  {detail()}
+                </span>
               </li>
             )
           }}

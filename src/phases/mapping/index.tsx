@@ -2,7 +2,6 @@ import { createSignal, Show } from 'solid-js'
 import { membersOf } from '../../domain/coverage-mapping'
 import { mappingView } from '../../store/reads/mapping'
 import { useLive } from '../../store/context'
-import { Timer } from '../../ui/Timer'
 import type { PhaseProps } from '../types'
 import { OwnershipGrid } from './OwnershipGrid'
 import { PairChoice } from './PairChoice'
@@ -30,15 +29,13 @@ export default function Mapping(props: PhaseProps) {
 
   return (
     <section class="phase mapping" aria-labelledby="mapping-title">
-      <h2 id="mapping-title">Team mapping</h2>
-      <p class="phase-now">
-        Pair by pair, list the features, tools and initiatives your team owns and tie each one to the key results it
-        moves.
-      </p>
-      <Timer workshop={props.workshop} phase="mapping" />
+      <div class="phase-head">
+        <h2 id="mapping-title">Team mapping</h2>
+        <p class="phase-now">Each pair: what it owns, and the key results it moves.</p>
+      </div>
       <Show when={view()} fallback={<p class="muted">Loading…</p>}>
         {current => (
-          <div class="mapping-layout">
+          <div class="mapping-layout" data-work-surface>
             <div class="mapping-work">
               <PairChoice
                 pairs={current().pairs}

@@ -52,13 +52,12 @@ export function SetupScreen(props: { workshop: Rec<'workshop'> }) {
 
   return (
     <section ref={screenElement} class="phase setup" aria-labelledby="setup-title" onInput={autoGrow.onInput}>
-      <h2 id="setup-title">Prepare</h2>
-      <p class="phase-now">
-        The facilitator sets up the workshop: the objectives, key results and hypotheses from Session #1, the people
-        in the room and the rules of the day.
-      </p>
+      <div class="phase-head">
+        <h2 id="setup-title">Prepare</h2>
+        <p class="phase-now">Session #1’s objectives and hypotheses, the people, the rules.</p>
+      </div>
 
-      <nav class="setup-jump" aria-label="Parts of Prepare">
+      <nav class="setup-jump" aria-label="Parts of Prepare" data-work-surface>
         <For each={SECTIONS}>
           {section => (
             <button

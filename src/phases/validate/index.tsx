@@ -8,7 +8,6 @@ import type { PhaseProps } from '../types'
 import { MilestoneEditor } from './MilestoneEditor'
 import './validate.css'
 import { commitDraft, createStoredDraft } from '../../ui/draft'
-import { Timer } from '../../ui/Timer'
 
 /**
  * Milestone validation: the facilitator walks the room through each cluster, one at a time,
@@ -60,21 +59,21 @@ export default function Validate(props: PhaseProps) {
 
   return (
     <section class="phase validate" aria-labelledby="validate-title">
-      <h2 id="validate-title">Validation</h2>
-      <p class="phase-now">
-        For each milestone, the room names its type, the hypothesis it serves, the key result it moves and what it
-        unlocks or validates.
-      </p>
-      <Timer workshop={props.workshop} phase="validate" />
+      <div class="phase-head">
+        <h2 id="validate-title">Validation</h2>
+        <p class="phase-now">Type and links of each milestone.</p>
+        <Show when={board()}>
+          <p class="validate-summary" role="status" classList={{ 'all-complete': incompleteCount() === 0 }}>
+            <Show when={milestones().length > 0} fallback="No milestone yet">
+              {milestones().length === 1 ? '1 milestone' : `${milestones().length} milestones`}
+              {' · '}
+              {incompleteCount() === 0 ? 'all complete' : `${incompleteCount()} incomplete`}
+            </Show>
+          </p>
+        </Show>
+      </div>
       <Show when={board()} fallback={<p class="muted">Loading…</p>}>
-        <p class="validate-summary" role="status" classList={{ 'all-complete': incompleteCount() === 0 }}>
-          <Show when={milestones().length > 0} fallback="No milestone yet">
-            {milestones().length === 1 ? '1 milestone' : `${milestones().length} milestones`}
-            {' · '}
-            {incompleteCount() === 0 ? 'all complete' : `${incompleteCount()} incomplete`}
-          </Show>
-        </p>
-        <div class="validate-layout">
+        <div class="validate-layout" data-work-surface>
           <nav class="milestone-nav" aria-label="Milestones" ref={nav}>
             <Show when={milestones().length > 0}>
               <ol>

@@ -21,7 +21,7 @@ export function Results(props: { workshop: Rec<'workshop'> }) {
   }
 
   return (
-    <div class="panel results">
+    <div class="panel results" data-work-surface>
       <div class="results-head">
         <h3>Totals</h3>
         <button type="button" class="button" onClick={() => void setClosed(props.workshop.id, false)}>

@@ -5,7 +5,6 @@ import { votingSeats } from '../../store/reads/vote'
 import { ConfirmDialog } from '../../ui/Dialog'
 import { PrivacyScreen } from '../../ui/PrivacyScreen'
 import { SeatPicker } from '../../ui/SeatPicker'
-import { Timer } from '../../ui/Timer'
 import type { PhaseProps } from '../types'
 import { Ballot } from './Ballot'
 import { Results } from './Results'
@@ -52,15 +51,14 @@ export default function Vote(props: PhaseProps) {
 
   return (
     <section class="phase vote" aria-labelledby="vote-title">
-      <h2 id="vote-title">Prioritize</h2>
-      <p class="phase-now">
-        {closed()
-          ? 'Voting is closed: the totals show where the team should focus to learn the most.'
-          : 'Each person in turn puts their dots on the milestones most critical to learn from.'}
-      </p>
-      <Show when={!closed()}>
-        <Timer workshop={props.workshop} phase="vote" />
-      </Show>
+      <div class="phase-head">
+        <h2 id="vote-title">Prioritize</h2>
+        <p class="phase-now">
+          {closed()
+            ? 'Voting is closed: the totals show where to focus.'
+            : 'In turn, each person puts dots where learning matters most.'}
+        </p>
+      </div>
       <Show when={seats()} fallback={<p class="muted">Loading…</p>}>
         <Switch>
           <Match when={closed()}>
@@ -95,7 +93,7 @@ export default function Vote(props: PhaseProps) {
             )}
           </Match>
           <Match when={true}>
-            <div class="panel">
+            <div class="panel" data-work-surface>
               <SeatPicker title="Who is voting?" participants={participants()} onPick={pick} detail={progress} />
               <p class="muted seat-note">
                 Tap your name to vote: {budget()} dots each, at most {props.workshop.fields.votesPerMilestone} on one
