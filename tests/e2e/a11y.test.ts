@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { injectAxe } from './axe'
 import { launchChromium, newTablet, TABLET_LANDSCAPE, TABLET_PORTRAIT } from './browser'
 import { openSampleWorkshop } from './open-sample'
 import { dismissOfflineNotice, openStep, PHASES } from './walk'
@@ -10,8 +9,6 @@ import { dismissOfflineNotice, openStep, PHASES } from './walk'
  * axe-core, bundled from npm (no network), on every screen of a whole workshop at both tablet
  * sizes: no serious or critical violation anywhere, dialogs and menus open included.
  */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
 interface Finding {
   id: string
   impact: string | null
@@ -20,7 +17,7 @@ interface Finding {
 }
 
 async function audit(page: Page): Promise<Finding[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE })
+  await injectAxe(page)
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe
     const result = await axe.run(document, {

@@ -114,7 +114,7 @@ describe('read & cluster as a board', () => {
         const press = await presser(page, pointer)
         await page.goto(inject('baseUrl'))
         await openCluster(page)
-        const board = page.locator('[data-work-surface]')
+        const board = page.locator('.cluster-board')
         await board.scrollIntoViewIfNeeded()
         const cards = page.locator('.ungrouped-column .column-scroll')
         const milestones = page.locator('.milestone-column .column-scroll')

@@ -151,7 +151,6 @@ export function ClusterBoard(props: BoardProps) {
       <div
         ref={element => onCleanup(makeSidewaysPanGuard(element))}
         class="cluster-board"
-        data-work-surface
         classList={{ dragging: drag.dragged() !== null, selecting: board.selectedIds().length > 0 }}
       >
         <section

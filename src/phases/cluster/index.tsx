@@ -3,7 +3,6 @@ import type { Rec } from '../../domain/types'
 import { revealCards } from '../../store/commands/cluster'
 import { useCommand, useLive } from '../../store/context'
 import { clusterView, type ClusterView } from '../../store/reads/cluster'
-import { Timer } from '../../ui/Timer'
 import type { PhaseProps } from '../types'
 import { createBoard } from './board-state'
 import { ClusterBoard } from './Board'
@@ -45,13 +44,14 @@ export default function Cluster(props: PhaseProps) {
 
   return (
     <section class="phase cluster" aria-labelledby="cluster-title">
-      <h2 id="cluster-title">Read &amp; cluster</h2>
-      <p class="phase-now">
-        {props.workshop.fields.revealed
-          ? 'The room reads every card aloud, then groups duplicates and overlaps into named milestones.'
-          : 'The cards are still private: reveal them when the whole room is ready to read them together.'}
-      </p>
-      <Timer workshop={props.workshop} phase="cluster" />
+      <div class="phase-head">
+        <h2 id="cluster-title">Read &amp; cluster</h2>
+        <p class="phase-now">
+          {props.workshop.fields.revealed
+            ? 'Read the cards aloud; group overlaps into milestones.'
+            : 'The cards are private: reveal them when the room is ready.'}
+        </p>
+      </div>
 
       <Show when={view()}>
         {current => (
@@ -59,7 +59,7 @@ export default function Cluster(props: PhaseProps) {
             when={props.workshop.fields.revealed}
             fallback={<RevealGate view={current()} workshopId={props.workshop.id} />}
           >
-            <div class="cluster-bar">
+            <div class="cluster-bar" data-work-surface>
               <div class="cluster-modes" role="group" aria-label="How to show the cards">
                 <button
                   type="button"
@@ -117,7 +117,7 @@ function RevealGate(props: { view: ClusterView; workshopId: string }) {
   const reveal = useCommand(revealCards)
   const counts = () => props.view.counts
   return (
-    <div class="panel reveal-gate">
+    <div class="panel reveal-gate" data-work-surface>
       <p class="reveal-count">
         <strong>{cardCount(counts().cards)}</strong> from {counts().authors}{' '}
         {counts().authors === 1 ? 'person' : 'people'}, face down.
