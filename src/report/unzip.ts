@@ -1,4 +1,4 @@
-import { Inflate } from 'fflate'
+import { inflateCapped } from '../exchange/codec'
 
 /**
  * A careful zip reader. A folder this app exports is a few hundred kilobytes; a zip bomb of a
@@ -33,7 +33,6 @@ export type Unzipped = { ok: true; files: Record<string, Uint8Array> } | { ok: f
 
 const NOTHING = 'Nothing was changed.'
 const NOT_A_ZIP = `This file is not a readable .zip folder. ${NOTHING}`
-const INFLATE_SLICE = 1024
 
 export function megabytes(bytes: number): string {
   return `${Math.round(bytes / (1024 * 1024))} MB`
@@ -65,11 +64,12 @@ export function unzipCapped(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): 
       if (entry.name.endsWith('/')) continue
       const data = entryData(bytes, entry)
       if (!data) return { ok: false, message: NOT_A_ZIP }
-      const out = entry.method === 0 ? data.slice() : inflateUpTo(data, entry.size)
-      if (out === 'too-large') {
+      const inflated = entry.method === 0 ? { ok: true as const, bytes: data.slice() } : inflateCapped(data, entry.size)
+      if (!inflated.ok && inflated.reason === 'too-large') {
         return { ok: false, message: `This .zip folder is damaged or forged: a file inside unpacks to more than it declares. It was not opened. ${NOTHING}` }
       }
-      if (!out || out.length !== entry.size) return { ok: false, message: NOT_A_ZIP }
+      if (!inflated.ok || inflated.bytes.length !== entry.size) return { ok: false, message: NOT_A_ZIP }
+      const out = inflated.bytes
       total += out.length
       if (total > limits.total) return tooLarge(limits)
       files[entry.name] = out
@@ -131,30 +131,4 @@ function entryData(bytes: Uint8Array, entry: Entry): Uint8Array | null {
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true)
   const end = start + entry.compressedSize
   return end <= bytes.length ? bytes.subarray(start, end) : null
-}
-
-/** Inflates raw DEFLATE data, stopping as soon as it passes `cap` bytes. */
-function inflateUpTo(packed: Uint8Array, cap: number): Uint8Array | 'too-large' | null {
-  const chunks: Uint8Array[] = []
-  let total = 0
-  let ended = false
-  const inflater = new Inflate((chunk, final) => {
-    total += chunk.length
-    if (total <= cap) chunks.push(chunk)
-    if (final) ended = true
-  })
-  for (let at = 0; at < packed.length && total <= cap; at += INFLATE_SLICE) {
-    const end = Math.min(at + INFLATE_SLICE, packed.length)
-    inflater.push(packed.subarray(at, end), end === packed.length)
-  }
-  if (packed.length === 0) inflater.push(packed, true)
-  if (total > cap) return 'too-large'
-  if (!ended) return null
-  const out = new Uint8Array(total)
-  let at = 0
-  for (const chunk of chunks) {
-    out.set(chunk, at)
-    at += chunk.length
-  }
-  return out
 }
