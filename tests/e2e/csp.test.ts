@@ -63,6 +63,8 @@ describe('Content-Security-Policy of the built app', () => {
     expect(policy).toContain("default-src 'self'")
     expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'")
     await openSampleWorkshop(a.page)
+    // "Show join code" is one of the exchanges in the workshop bar's "Share" menu.
+    await a.page.getByRole('button', { name: 'Share', exact: true }).click()
     await a.page.getByRole('button', { name: 'Show join code' }).click()
     await a.page.getByRole('heading', { name: /^Join code for “Match experience off-site”/ }).waitFor()
     const video = await filmCode(a.page, folder)

@@ -6,9 +6,10 @@
  *
  * Uses the shared preview server (`baseUrl` of global-setup.ts). Needs WebKitWebDriver and Xvfb: see webkit.ts.
  */
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
+import { isKind, type Rec } from '../../src/domain/types'
 import { sampleWorkshop } from '../fixtures/workshop'
 import { findByRole, saveScreenshot, startWebKit, type Browser, type Element, type WebKit } from './webkit'
 
@@ -135,15 +136,58 @@ async function waitForValue(browser: Browser, field: Element, value: string, wha
   })
 }
 
+interface CurrentStep {
+  /** Its accessible name, as WebKit computes it from the DOM (the step number is aria-hidden). */
+  name: string
+  /** The words it shows: its visible label, not the visually hidden full name of a step that is not current. */
+  shown: string
+}
+
+/** The steps that the steps bar marks as current (aria-current="step"): exactly one, once it has settled. */
+async function currentSteps(browser: Browser): Promise<CurrentStep[]> {
+  const steps: CurrentStep[] = []
+  for (const element of await browser.$$('nav[aria-label="Workshop steps"] [aria-current="step"]').getElements()) {
+    try {
+      const name = await browser.getElementComputedLabel(element.elementId)
+      // WebKitGTK's WebDriver element text of the current step is its number alone: read what its label holds.
+      const shown = await browser.execute(
+        (step: HTMLElement) => step.querySelector<HTMLElement>('.step-label:not([aria-hidden="true"])')?.textContent ?? '',
+        element as unknown as HTMLElement,
+      )
+      steps.push({ name, shown })
+    } catch {
+      // Re-rendered while we looked: the next poll sees the new one.
+    }
+  }
+  return steps
+}
+
 /**
- * Scrolls the page to `y` at once, and waits until a frame or two are painted: WebKitGTK's screenshot is of the
- * last painted frame, which right after a scroll still shows the page where it was.
+ * The workshop's work area scrolls by itself under the workshop bar (the page does not): how tall its content is,
+ * and how much of it shows at once.
+ */
+async function workArea(browser: Browser): Promise<{ height: number; viewport: number }> {
+  return browser.execute(() => {
+    const area = document.querySelector<HTMLElement>('main.work-area')
+    if (!area) throw new Error('No main.work-area on the page')
+    return { height: area.scrollHeight, viewport: area.clientHeight }
+  })
+}
+
+/**
+ * Scrolls the work area to `y` at once, and waits until a frame or two are painted: WebKitGTK's screenshot is of
+ * the last painted frame, which right after a scroll still shows the page where it was.
  */
 async function scrollAndPaint(browser: Browser, y: number): Promise<void> {
   await browser.execute(
     (top: number) =>
-      new Promise<void>(done => {
-        window.scrollTo({ top, left: 0, behavior: 'instant' })
+      new Promise<void>((done, fail) => {
+        const area = document.querySelector<HTMLElement>('main.work-area')
+        if (!area) {
+          fail(new Error('No main.work-area on the page'))
+          return
+        }
+        area.scrollTo({ top, left: 0, behavior: 'instant' })
         requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))
       }),
     y,
@@ -194,15 +238,26 @@ test('WebKit: every step of a realistic workshop renders, and takes its first in
       const step = STEPS.find(candidate => candidate.label === label)
       if (!step) throw new Error(`No step ${label}`)
       await (await findByRole(browser, 'button', step.label, 15_000, nav)).click()
+      let current: CurrentStep[] = []
+      await browser
+        .waitUntil(
+          async () => {
+            current = await currentSteps(browser)
+            return current.length === 1 && current[0]!.name === step.label && current[0]!.shown === step.label
+          },
+          { timeout: 10_000, interval: 100 },
+        )
+        .catch(() => {
+          throw new Error(
+            `The steps bar does not mark ${step.label} as the current step, named and shown in full ` +
+              `(current: ${JSON.stringify(current)})`,
+          )
+        })
+      // The step's screen is loaded on first use: wait for its heading, in the work area, before looking closer.
       await browser.waitUntil(
-        async () => (await browser.$('nav[aria-label="Workshop steps"] [aria-current="step"]').getText()).includes(step.label),
-        { timeout: 10_000, timeoutMsg: `The steps bar does not mark ${step.label} as the current step` },
+        async () => (await browser.$('main.work-area h2').getText().catch(() => '')) === step.heading,
+        { timeout: 20_000, timeoutMsg: `The ${step.label} screen never showed its heading` },
       )
-      // The step's screen is loaded on first use: wait for its heading before looking closer.
-      await browser.waitUntil(async () => (await browser.$('main h2').getText().catch(() => '')) === step.heading, {
-        timeout: 20_000,
-        timeoutMsg: `The ${step.label} screen never showed its heading`,
-      })
       const heading = await findByRole(browser, 'heading', step.heading, 10_000)
       expect(await heading.getTagName()).toBe('h2')
       await expectNoErrors(browser, `opening ${step.label}`)
@@ -212,14 +267,17 @@ test('WebKit: every step of a realistic workshop renders, and takes its first in
       if (!step) throw new Error(`No step ${label}`)
       await scrollAndPaint(browser, 0)
       await saveScreenshot(browser, resolve(SCREENS, `${step.file}.png`))
-      // WebDriver shows only the viewport: the rest of the page, a screenful at a time (at most 4 more).
-      const { height, viewport } = await browser.execute(() => ({
-        height: document.documentElement.scrollHeight,
-        viewport: window.innerHeight,
-      }))
-      for (let part = 2; part <= 5 && (part - 1) * viewport < height; part++) {
-        await scrollAndPaint(browser, (part - 1) * viewport)
-        await saveScreenshot(browser, resolve(SCREENS, `${step.file}-${part}.png`))
+      // WebDriver shows only the viewport: the rest of the work area, a screenful at a time (at most 4 more).
+      const { height, viewport } = await workArea(browser)
+      for (let part = 2; part <= 5; part++) {
+        const file = resolve(SCREENS, `${step.file}-${part}.png`)
+        if ((part - 1) * viewport < height) {
+          await scrollAndPaint(browser, (part - 1) * viewport)
+          await saveScreenshot(browser, file)
+        } else {
+          // Not this time: an earlier run's picture of a longer screen would mislead.
+          rmSync(file, { force: true })
+        }
       }
       await scrollAndPaint(browser, 0)
     }
@@ -278,11 +336,26 @@ test('WebKit: every step of a realistic workshop renders, and takes its first in
     await expectNoErrors(browser, 'adding an owned item')
     lap('mapping')
 
-    // Silent ideation: Ana writes a card and passes the tablet on; her words are gone from the screen.
+    // Silent ideation: Ana's seat is sealed (she wrote cards): a tap on her name shows a door, not her words; she
+    // opens her seat, writes a card and passes the tablet on; her words are gone from the screen.
     await open('Silent ideation')
     await shoot('Silent ideation')
+    const ana = sample.people[0]!
+    expect(ana.fields.name).toBe('Ana')
+    const anasCard = sample.records.find(
+      (record): record is Rec<'card'> => isKind(record, 'card') && record.fields.authorId === ana.id,
+    )
+    if (!anasCard) throw new Error('Ana wrote no card in the sample workshop')
+    const anasWords = anasCard.fields.text
     await (await findByRole(browser, 'button', 'Ana')).click()
+    await findByRole(browser, 'heading', 'Hand the tablet to Ana — only Ana should look')
+    expect(await screenText(browser), 'Ana’s sealed cards stay hidden behind her seat’s door').not.toContain(anasWords)
+    await (await findByRole(browser, 'button', 'I am Ana — open my cards')).click()
     await findByRole(browser, 'heading', 'Ana’s cards')
+    await browser.waitUntil(async () => (await textIn(browser, 'ol[aria-label="Ana’s cards"]')).includes(anasWords), {
+      timeout: 10_000,
+      timeoutMsg: `Ana’s own card “${anasWords}” is not in her list once she opened her seat`,
+    })
     const idea = 'Badge for players who rate ten matches'
     await (await findByRole(browser, 'textbox', 'New card')).setValue(idea)
     await (await findByRole(browser, 'button', 'Add card')).click()
@@ -325,7 +398,7 @@ test('WebKit: every step of a realistic workshop renders, and takes its first in
     // Validation: the screen renders, with the milestones to check, the new one included.
     await open('Validation')
     await shoot('Validation')
-    await browser.waitUntil(async () => (await textIn(browser, 'main')).includes(`${milestonesBefore + 1} milestones`), {
+    await browser.waitUntil(async () => (await textIn(browser, 'main.work-area')).includes(`${milestonesBefore + 1} milestones`), {
       timeout: 10_000,
       timeoutMsg: `Validation does not count ${milestonesBefore + 1} milestones`,
     })

@@ -408,20 +408,61 @@ export async function startWebKit(): Promise<WebKit> {
 
 export type Role = 'button' | 'textbox' | 'heading' | 'link' | 'region'
 
-const ROLE_CANDIDATES: Record<Role, string> = {
-  button: 'button, [role="button"], input[type="button"], input[type="submit"]',
-  textbox:
-    'input:not([type]), input[type="text"], input[type="search"], input[type="email"], input[type="url"], textarea, [role="textbox"]',
-  heading: 'h1, h2, h3, h4, h5, h6, [role="heading"]',
-  link: 'a[href], [role="link"]',
-  region: 'section, [role="region"]',
+/**
+ * The elements that may have each role, left out those under a `hidden` attribute: never displayed, and WebKitGTK
+ * answers "unknown error" (which webdriverio logs) when asked for their computed label.
+ */
+const ROLE_CANDIDATES: Record<Role, string> = Object.fromEntries(
+  Object.entries({
+    button: 'button, [role="button"], input[type="button"], input[type="submit"]',
+    textbox:
+      'input:not([type]), input[type="text"], input[type="search"], input[type="email"], input[type="url"], textarea, [role="textbox"]',
+    heading: 'h1, h2, h3, h4, h5, h6, [role="heading"]',
+    link: 'a[href], [role="link"]',
+    region: 'section, [role="region"]',
+  }).map(([role, selectors]) => [
+    role,
+    selectors
+      .split(', ')
+      .map(selector => `${selector}:not([hidden], [hidden] *)`)
+      .join(', '),
+  ]),
+) as Record<Role, string>
+
+/**
+ * An accessible name to look for: a string is matched exactly (whole name, case and spaces included), a RegExp
+ * by `test` (anchor it with ^…$ to match the whole name), `{ prefix }` by how the name starts.
+ */
+export type NameMatcher = string | RegExp | { prefix: string }
+
+export function nameMatches(matcher: NameMatcher, name: string): boolean {
+  if (typeof matcher === 'string') return name === matcher
+  if (matcher instanceof RegExp) {
+    // A global or sticky RegExp keeps a lastIndex between calls: start from the beginning every time.
+    matcher.lastIndex = 0
+    return matcher.test(name)
+  }
+  return name.startsWith(matcher.prefix)
+}
+
+/** How a matcher reads in a message: "Open X" for an exact name, /^Open X$/ for a RegExp, "Open X…" for a prefix. */
+export function describeName(matcher: NameMatcher): string {
+  if (typeof matcher === 'string') return `"${matcher}"`
+  if (matcher instanceof RegExp) return String(matcher)
+  return `"${matcher.prefix}…"`
 }
 
 /**
  * The displayed elements whose role and accessible name, as WebKit's accessibility tree computes them, match.
+ * `name` is matched exactly when it is a string (see NameMatcher for a RegExp or a prefix).
  * `within` limits the search to one element's descendants (the whole page by default).
  */
-export async function queryAllByRole(browser: Browser, role: Role, name: string, within?: Element): Promise<Element[]> {
+export async function queryAllByRole(
+  browser: Browser,
+  role: Role,
+  name: NameMatcher,
+  within?: Element,
+): Promise<Element[]> {
   const matches: Element[] = []
   for (const element of await (within ?? browser).$$(ROLE_CANDIDATES[role]).getElements()) {
     try {
@@ -429,7 +470,7 @@ export async function queryAllByRole(browser: Browser, role: Role, name: string,
       // commands look it up again by selector and index, waiting up to `waitforTimeout` when it is gone for good,
       // where these fail at once. The name first: it rules out most candidates in one call.
       if (
-        (await browser.getElementComputedLabel(element.elementId)) === name &&
+        nameMatches(name, await browser.getElementComputedLabel(element.elementId)) &&
         (await browser.getElementComputedRole(element.elementId)) === role &&
         (await element.isDisplayed())
       ) {
@@ -442,11 +483,29 @@ export async function queryAllByRole(browser: Browser, role: Role, name: string,
   return matches
 }
 
-/** Waits for exactly one displayed element with this role and accessible name (within `within`, if given). */
+/** The accessible names of the displayed elements with this role (at most 30), for a failure's message. */
+async function namesOfRole(browser: Browser, role: Role, within?: Element): Promise<string[]> {
+  const names: string[] = []
+  for (const element of await (within ?? browser).$$(ROLE_CANDIDATES[role]).getElements()) {
+    if (names.length >= 30) break
+    try {
+      if ((await browser.getElementComputedRole(element.elementId)) !== role || !(await element.isDisplayed())) continue
+      names.push(await browser.getElementComputedLabel(element.elementId))
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return names
+}
+
+/**
+ * Waits for exactly one displayed element with this role and accessible name (within `within`, if given).
+ * A string name is matched exactly; a RegExp or `{ prefix }` as NameMatcher says.
+ */
 export async function findByRole(
   browser: Browser,
   role: Role,
-  name: string,
+  name: NameMatcher,
   timeout = 15_000,
   within?: Element,
 ): Promise<Element> {
@@ -461,12 +520,15 @@ export async function findByRole(
     )
   } catch (error) {
     const url = await browser.getUrl().catch(() => '?')
-    throw new Error(`Expected one ${role} named "${name}" within ${timeout} ms, found ${found.length} (at ${url}).`, {
-      cause: error,
-    })
+    const names = found.length === 0 ? await namesOfRole(browser, role, within).catch(() => []) : []
+    const seen = names.length > 0 ? ` The ${role}s shown are named: ${names.map(each => JSON.stringify(each)).join(', ')}.` : ''
+    throw new Error(
+      `Expected one ${role} named ${describeName(name)} within ${timeout} ms, found ${found.length} (at ${url}).${seen}`,
+      { cause: error },
+    )
   }
   const [element] = found
-  if (!element) throw new Error(`No ${role} named "${name}".`)
+  if (!element) throw new Error(`No ${role} named ${describeName(name)}.`)
   return element
 }
 
