@@ -153,11 +153,11 @@ function tombstone(record: AnyRec, stamp: Stamp): AnyRec {
  */
 function buildCopies(): AnyRec[][] {
   const rand = random(0x0c0ffee)
-  const facilitator = new Tablet('tab-00', EPOCH)
+  const facilitator = new Tablet('tablet0000000000', EPOCH)
   const pool = createPool(facilitator, rand)
   const latest = pool.reduce((max, r) => laterStamp(max, latestStamp(r)), '')
   return Array.from({ length: DEVICES }, (_, d) => {
-    const tablet = new Tablet(`tab-${d.toString().padStart(2, '0')}`, EPOCH + Math.floor(rand() * 2000) - 1000)
+    const tablet = new Tablet(`tablet${d.toString().padStart(10, '0')}`, EPOCH + Math.floor(rand() * 2000) - 1000)
     tablet.receive(latest)
     return pool.map(original => {
       let record: AnyRec = structuredClone(original)

@@ -16,7 +16,7 @@ import { dotToTakeBack, voteFlags, voteTotals } from '../../src/domain/votes'
 
 const RUNS = { numRuns: 1000 }
 const WORKSHOP = 'ws-1'
-const DEVICE_IDS = ['tab-a', 'tab-b', 'tab-c', 'tab-d', 'tab-e', 'tab-f'] as const
+const DEVICE_IDS = ['tableta000000000', 'tabletb000000000', 'tabletc000000000', 'tabletd000000000', 'tablete000000000', 'tabletf000000000'] as const
 const PARTICIPANTS = ['ana', 'ben', 'dev'] as const
 const MILESTONES = ['m1', 'm2', 'm3'] as const
 const MILESTONE_SET: ReadonlySet<string> = new Set(MILESTONES)
