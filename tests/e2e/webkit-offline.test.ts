@@ -137,7 +137,7 @@ beforeAll(async () => {
   snapshot = await snapshotDist()
   server = await serveStatic(snapshot)
   webkit = await startWebKit()
-}, 90_000)
+}, 180_000)
 
 afterAll(async () => {
   try {

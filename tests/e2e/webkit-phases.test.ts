@@ -199,7 +199,7 @@ const timings: string[] = []
 
 beforeAll(async () => {
   webkit = await startWebKit()
-}, 90_000)
+}, 180_000)
 
 afterAll(async () => {
   if (timings.length > 0) console.log(`WebKit phases timings: ${timings.join(', ')}`)

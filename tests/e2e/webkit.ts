@@ -314,6 +314,9 @@ function describeAttempt(chunk: Buffer): string {
  * Starts Xvfb (unless WEBKIT_DISPLAY is set), WebKitWebDriver and a MiniBrowser session.
  * Each session is a fresh, ephemeral profile: no service worker, cache or IndexedDB from an earlier run.
  */
+/** How long one attempt to open a MiniBrowser session may take before a fresh driver is tried. */
+const SESSION_ATTEMPT_MS = 40_000
+
 export async function startWebKit(): Promise<WebKit> {
   const miniBrowser = findMiniBrowser()
   findWebKitWebDriver()
@@ -353,46 +356,70 @@ export async function startWebKit(): Promise<WebKit> {
       XDG_CONFIG_HOME: join(home, 'config'),
     }
     delete env.WAYLAND_DISPLAY
-    const driver = await startDriver(env)
-    const driverPid = driver.process.pid
-    cleanups.push(() => stop(driver.process, true))
-    if (driverPid !== undefined) {
-      const guard = startWatchdog([-driverPid, ...(xvfbPid !== undefined ? [xvfbPid] : [])])
-      cleanups.push(() => stop(guard, false, 1000))
-    }
-
     // webdriverio's Node build sends WebDriver commands through HTTP(S)_PROXY (read when it loads): not to a local driver.
     if (process.env.HTTP_PROXY || process.env.HTTPS_PROXY) {
       const noProxy = (process.env.NO_PROXY ?? '').split(/[\s,;]+/).filter(Boolean)
       if (!noProxy.includes('127.0.0.1')) process.env.NO_PROXY = [...noProxy, '127.0.0.1'].join(',')
     }
     const { remote } = await loadWebdriverio()
-    const browser = await remote({
-      hostname: '127.0.0.1',
-      port: driver.port,
-      path: '/',
-      protocol: 'http',
-      logLevel: 'error',
-      connectionRetryCount: 0,
-      connectionRetryTimeout: 60_000,
-      waitforTimeout: 15_000,
-      capabilities: {
-        browserName: 'MiniBrowser',
-        // WebKitGTK 2.50's WebDriver BiDi is partial; classic WebDriver is all this needs.
-        'wdio:enforceWebDriverClassic': true,
-        'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] },
-        proxy: {
-          proxyType: 'manual',
-          httpProxy: `127.0.0.1:${tripwire.port}`,
-          sslProxy: `127.0.0.1:${tripwire.port}`,
-          noProxy: ['127.0.0.1', 'localhost'],
-        },
-      },
-    })
+
+    // On a busy machine a MiniBrowser launch now and then never answers: each attempt is bounded,
+    // and a second one starts from a fresh driver rather than waiting on the stuck one.
+    const openSession = async (): Promise<Browser> => {
+      const driver = await startDriver(env)
+      const driverPid = driver.process.pid
+      const stopDriver = async () => {
+        await stop(driver.process, true)
+      }
+      try {
+        const session = await withTimeout(
+          remote({
+            hostname: '127.0.0.1',
+            port: driver.port,
+            path: '/',
+            protocol: 'http',
+            logLevel: 'error',
+            connectionRetryCount: 0,
+            connectionRetryTimeout: SESSION_ATTEMPT_MS,
+            waitforTimeout: 15_000,
+            capabilities: {
+              browserName: 'MiniBrowser',
+              // WebKitGTK 2.50's WebDriver BiDi is partial; classic WebDriver is all this needs.
+              'wdio:enforceWebDriverClassic': true,
+              'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] },
+              proxy: {
+                proxyType: 'manual',
+                httpProxy: `127.0.0.1:${tripwire.port}`,
+                sslProxy: `127.0.0.1:${tripwire.port}`,
+                noProxy: ['127.0.0.1', 'localhost'],
+              },
+            },
+          }),
+          SESSION_ATTEMPT_MS + 5_000,
+          'Opening a MiniBrowser session',
+        )
+        await withTimeout(session.setWindowSize(1024, 768), 15_000, 'Sizing the MiniBrowser window')
+        cleanups.push(stopDriver)
+        if (driverPid !== undefined) {
+          const guard = startWatchdog([-driverPid, ...(xvfbPid !== undefined ? [xvfbPid] : [])])
+          cleanups.push(() => stop(guard, false, 1000))
+        }
+        return session
+      } catch (error) {
+        await stopDriver()
+        throw error
+      }
+    }
+    let browser: Browser
+    try {
+      browser = await openSession()
+    } catch (first) {
+      process.stderr.write(`WebKit: ${first instanceof Error ? first.message : String(first)}; trying once more\n`)
+      browser = await openSession()
+    }
     cleanups.push(() =>
       withTimeout(browser.deleteSession(), 15_000, 'Deleting the WebDriver session').then(() => undefined),
     )
-    await browser.setWindowSize(1024, 768)
 
     return {
       browser,
