@@ -22,13 +22,17 @@ export interface LiveCameraOptions {
 export interface LiveCameraApi {
   /** A frame the sender painted at `paintedAt` (ms on the sender's clock), as a PNG data URL. */
   show(url: string, paintedAt: number): Promise<void>
-  /** Camera frames filmed so far, and frames relayed. */
+  /** Camera frames filmed so far (fewer than the camera's rate when filming is slow), and frames relayed. */
   readonly filmed: number
   readonly relayed: number
 }
 
-/** The page script: its camera is a canvas the simulated tablet camera paints. */
-function liveCameraScript(settings: Partial<CameraSettings>, loss: number, delayMs: number, make: typeof makeTabletCamera) {
+/**
+ * The page script: its camera is a canvas the simulated tablet camera paints. The filming runs
+ * in a worker (from a blob, which the app's CSP allows), so, like a real camera, it costs the
+ * page's own thread nothing but showing the picture; while the worker is busy, frames are skipped.
+ */
+function liveCameraScript(settings: Partial<CameraSettings>, loss: number, delayMs: number, makeSource: string) {
   type Gray = { width: number; height: number; data: Uint8Array }
   type Shown = { start: number; end: number; image: Gray; lost: boolean }
   const shown: Shown[] = []
@@ -60,6 +64,20 @@ function liveCameraScript(settings: Partial<CameraSettings>, loss: number, delay
     api.relayed += 1
   }
 
+  // The worker: frames to film in, RGBA pictures out (transferred, not copied).
+  const workerSource = `
+    const make = (${makeSource});
+    let camera;
+    onmessage = ({ data }) => {
+      camera ??= make(data.settings);
+      const { width, height } = camera.settings;
+      const luma = new Uint8Array(width * height);
+      camera.render(data.index, data.time, data.shown, luma);
+      const rgba = new Uint8ClampedArray(width * height * 4);
+      for (let i = 0; i < luma.length; i++) { rgba[4 * i] = rgba[4 * i + 1] = rgba[4 * i + 2] = luma[i]; rgba[4 * i + 3] = 255; }
+      postMessage({ width, height, rgba }, [rgba.buffer]);
+    };`
+
   const devices = navigator.mediaDevices
   if (!devices) return
   const original = devices.getUserMedia?.bind(devices)
@@ -68,30 +86,38 @@ function liveCameraScript(settings: Partial<CameraSettings>, loss: number, delay
       if (!original) throw new DOMException('No microphone here.', 'NotFoundError')
       return original(constraints)
     }
-    const camera = make(settings)
-    const { width, height, fps } = camera.settings
+    const width = settings.width ?? 1280
+    const height = settings.height ?? 720
+    const fps = settings.fps ?? 30
     const canvas = document.createElement('canvas')
     canvas.width = width
     canvas.height = height
     const context = canvas.getContext('2d')!
-    const image = context.createImageData(width, height)
-    image.data.fill(255)
-    const luma = new Uint8Array(width * height)
+    context.fillStyle = '#777'
+    context.fillRect(0, 0, width, height)
     const stream = canvas.captureStream(fps)
-    const film = () => {
-      const time = performance.now() - delayMs
-      const near = shown.filter(frame => frame.end > time && frame.start < time + 100)
-      camera.render(api.filmed, time, near, luma)
-      for (let i = 0; i < luma.length; i++) image.data[4 * i] = image.data[4 * i + 1] = image.data[4 * i + 2] = luma[i]!
-      context.putImageData(image, 0, 0)
+    const worker = new Worker(URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' })))
+    let busy = false
+    worker.onmessage = ({ data }: MessageEvent<{ width: number; height: number; rgba: Uint8ClampedArray<ArrayBuffer> }>) => {
+      busy = false
+      context.putImageData(new ImageData(data.rgba, data.width, data.height), 0, 0)
       api.filmed += 1
     }
-    film()
+    let index = 0
+    const film = () => {
+      const at = index++
+      if (busy) return // the sensor's frame is dropped, as a slow camera pipeline does
+      busy = true
+      const time = performance.now() - delayMs
+      const near = shown.filter(frame => frame.end > time && frame.start < time + 100)
+      worker.postMessage({ settings, index: at, time, shown: near })
+    }
     const timer = setInterval(film, 1000 / fps)
     for (const track of stream.getVideoTracks()) {
       const stop = track.stop.bind(track)
       track.stop = () => {
         clearInterval(timer)
+        worker.terminate()
         stop()
       }
     }
@@ -101,9 +127,10 @@ function liveCameraScript(settings: Partial<CameraSettings>, loss: number, delay
 
 /** Gives every page of `target` the live camera (call before the page loads). */
 export async function installLiveCamera(target: BrowserContext | Page, options: LiveCameraOptions = {}): Promise<void> {
-  const settings = { fps: 15, ...options.camera }
+  const settings = { fps: 30, ...options.camera }
+  const source = makeTabletCamera.toString()
   await target.addInitScript({
-    content: `(${liveCameraScript.toString()})(${JSON.stringify(settings)}, ${options.loss ?? 0}, ${options.delayMs ?? 250}, ${makeTabletCamera.toString()})`,
+    content: `(${liveCameraScript.toString()})(${JSON.stringify(settings)}, ${options.loss ?? 0}, ${options.delayMs ?? 250}, ${JSON.stringify(source)})`,
   })
 }
 
