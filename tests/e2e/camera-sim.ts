@@ -19,6 +19,9 @@
  * - the sensor adds noise, and auto-exposure nudges the gain from frame to frame.
  * A screen frame marked `lost` is one the receiver never catches: while it is on screen the
  * tablet jerks, and the frames it dominates are smeared past reading.
+ *
+ * The file is longer than most because its one function cannot be split into modules: a page
+ * receives it as a single source text.
  */
 
 /** One byte a pixel, row by row. */
