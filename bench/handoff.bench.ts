@@ -1,98 +1,222 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
-import { expect, inject, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium, newTablet, watchForeignRequests } from '../tests/e2e/browser'
+import { filmWithTabletCamera, pngsToGray, recordShownFrames, shownFragments } from '../tests/e2e/camera-film'
+import { installLiveCamera } from '../tests/e2e/live-camera'
 import { openSampleWorkshop } from '../tests/e2e/open-sample'
-import { framesToY4m, launchCameraBrowser } from '../tests/e2e/qr-harness'
-
-const BASE_URL = process.env.E2E_BASE_URL ?? inject('baseUrl')
-const CARDS = 200
-const FPS = 8
-const GOAL_S = 8
+import { launchCameraBrowser } from '../tests/e2e/qr-harness'
+import { hasSwapScreen, swapTablets } from '../tests/e2e/swap-flow'
 
 /**
- * A 200-card workshop handed from tablet A to tablet B through the fake camera: A's animated
- * code filmed frame by frame, a fifth of the frames dropped, played at 8 fps to B, which
- * receives it with the app's own "Receive by QR". The transfer time runs from the first
- * fragment B reads to its preview of the whole workshop.
+ * A workshop handed from tablet A to tablet B through a simulated tablet camera: every frame A
+ * shows is collected, played on a 20 fps screen, filmed at 30 fps (tilt, shake, blur, glare,
+ * noise, mixed frames) with a share of the screen frames never caught, and played to B's
+ * "Receive by QR" through Chromium's fake camera. The transfer time runs from the first
+ * fragment B reads to its preview of the whole workshop. Figures are printed, never judged:
+ * only a broken handoff fails.
  */
-it('handoff of a 200-card workshop through the camera', async () => {
-  const folder = await mkdtemp(join(tmpdir(), 'handoff-bench-'))
-  const sender = await launchChromium()
-  let receiver: Awaited<ReturnType<typeof launchCameraBrowser>> | undefined
-  try {
-    const a = await newTablet(sender)
-    await a.page.goto(BASE_URL)
-    await openSampleWorkshop(a.page, { cards: CARDS })
-    await a.page.getByRole('button', { name: 'Share by QR' }).click()
-    const { video, k, drawMs, version } = await film(a.page, join(folder, 'frames'))
 
-    receiver = await launchCameraBrowser(video)
-    const b = await newTablet(receiver)
+const BASE_URL = process.env.E2E_BASE_URL ?? inject('baseUrl')
+const SCREEN_FPS = 20
+const GOALS = { 200: 0.8, 1000: 2.5 } as const
+const GOAL_KBS = 12
+const GOAL_SHOWN_PER_K = 1.15
+const swapScreen = await hasSwapScreen()
+
+interface Received {
+  seconds: number
+  /** Screen frames shown from the first read to the preview, from the camera's own clock. */
+  shown: number
+  decodes: { ms: number; found: number; roundTrip: number }[]
+  /** Camera frames a second the page was handed (requestVideoFrameCallback). */
+  cameraFps: number
+}
+
+const oneWay = new Map<number, number>()
+
+describe('handoff through a tablet camera', () => {
+  let folder: string
+  let sender: Browser
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'handoff-bench-'))
+    sender = await launchChromium()
+  })
+  afterAll(async () => {
+    await sender?.close()
+    if (folder) await rm(folder, { recursive: true, force: true })
+  })
+
+  for (const cards of [200, 1000] as const) {
+    it(`${cards} cards`, async () => {
+      const a = await newTablet(sender)
+      await a.page.goto(BASE_URL)
+      await openSampleWorkshop(a.page, { cards })
+      await a.page.getByRole('button', { name: 'Share', exact: true }).click()
+      await a.page.getByRole('button', { name: 'Share by QR' }).click()
+      const k = await shownFragments(a.page)
+      const density = (await a.page.getByText(/^QR version \d+ · \d+ bytes a frame/).textContent({ timeout: 5_000 }).catch(() => '')) ?? ''
+      const [, version, perFrame] = /QR version (\d+) · (\d+) bytes/.exec(density) ?? []
+      // Three times K: even a receiver that misses many frames finishes before the film loops.
+      const recorded = await recordShownFrames(a.page, 3 * k + 12)
+      const draws = await a.page.locator('canvas[data-frame]').getAttribute('data-draw-ms')
+      // The handoff file holds the same sealed bytes the code carries: its size is what was sent.
+      const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByRole('button', { name: 'Save as file' }).click()])
+      const sealedKb = (await stat(await download.path())).size / 1000
+      await a.context.close()
+      const gray = await pngsToGray(recorded.pngs, join(folder, `${cards}-shown`))
+
+      const figures: string[] = []
+      for (const loss of [0.2, 0]) {
+        const film = await filmWithTabletCamera(gray, join(folder, `${cards}-${loss}`), {
+          screenFps: SCREEN_FPS,
+          loss,
+          camera: { seed: 7 }, // one pose and one room for every size, so sizes compare
+        })
+        const got = await receive(film.video)
+        const kbs = sealedKb / got.seconds
+        const decodeMs = median(got.decodes.map(decode => decode.ms))
+        const readRate = got.decodes.length / Math.max(got.seconds, 0.001)
+        const found = got.decodes.filter(decode => decode.found > 0).length
+        if (loss > 0) {
+          oneWay.set(cards, got.seconds)
+          figures.push(
+            `  ${loss * 100} % loss: ${got.seconds.toFixed(2)} s first read → preview (goal ≤ ${GOALS[cards]} s), ` +
+              `${kbs.toFixed(1)} KB/s (goal ≥ ${GOAL_KBS}), ${got.shown} frames shown for K=${k}`,
+          )
+        } else {
+          figures.push(`  0 % loss: frames shown ÷ K = ${got.shown} ÷ ${k} = ${(got.shown / k).toFixed(2)} (goal ≤ ${GOAL_SHOWN_PER_K}); ${got.seconds.toFixed(2)} s`)
+        }
+        const roundTrip = median(got.decodes.map(decode => decode.roundTrip))
+        figures.push(
+          `    reader: ${decodeMs.toFixed(0)} ms a decode in the worker, ${roundTrip.toFixed(0)} ms frame sent → reply (medians); ` +
+            `${readRate.toFixed(1)} frames read/s of ${got.cameraFps.toFixed(1)} camera frames/s handed to the page ` +
+            `(film 30/s, screen ${SCREEN_FPS}/s); ${found} of ${got.decodes.length} reads found a code`,
+        )
+      }
+      console.log(
+        [
+          `handoff of ${cards} cards: K=${k}, QR version ${version ?? '?'}, ${perFrame ?? '?'} bytes a frame, ` +
+            `${sealedKb.toFixed(1)} KB sealed (the handoff file's size), sender draws a frame in ${draws ?? '?'} ms`,
+          ...figures,
+        ].join('\n'),
+      )
+    })
+  }
+
+  it.skipIf(!swapScreen)('swap of two 200-card tablets (skipped until the app has “Swap by QR”)', async () => {
+    const browser = await launchChromium()
+    try {
+      const pages: Page[] = []
+      for (const seed of [21, 22]) {
+        const tablet = await newTablet(browser)
+        await installLiveCamera(tablet.context, { loss: 0.2, camera: { seed } })
+        await tablet.page.goto(BASE_URL)
+        await openSampleWorkshop(tablet.page, { cards: 200 })
+        pages.push(tablet.page)
+      }
+      const seconds = (await swapTablets(pages[0]!, pages[1]!)) / 1000
+      const single = oneWay.get(200)
+      console.log(
+        `swap of two 200-card tablets: ${seconds.toFixed(2)} s from both screens open to both done` +
+          (single ? ` = ${(seconds / single).toFixed(2)} × one-way (goal ≤ 2 ×)` : ' (one-way not measured in this run)') +
+          '; live camera, 20 % loss, both tablets on one machine',
+      )
+    } finally {
+      await browser.close()
+    }
+  })
+})
+
+/** B receives the film with the app's own "Receive by QR"; times it and counts what its reader did. */
+async function receive(video: string): Promise<Received> {
+  const browser = await launchCameraBrowser(video)
+  try {
+    const b = await newTablet(browser)
     const foreign = watchForeignRequests(b.context, new URL(BASE_URL).origin)
+    // Counts the reader's replies (zxing-wasm in a worker where there is no BarcodeDetector).
+    await b.context.addInitScript(() => {
+      const decodes: { ms: number; found: number; roundTrip: number }[] = []
+      ;(window as unknown as { benchDecodes: typeof decodes }).benchDecodes = decodes
+      const Original = window.Worker
+      window.Worker = class extends Original {
+        #sent = 0
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options)
+          this.addEventListener('message', (event: MessageEvent<{ ms?: unknown; texts?: unknown }>) => {
+            const reply = event.data
+            if (typeof reply?.ms !== 'number') return
+            decodes.push({ ms: reply.ms, found: Array.isArray(reply.texts) ? reply.texts.length : 0, roundTrip: performance.now() - this.#sent })
+          })
+        }
+        override postMessage(message: unknown, transfer?: Transferable[] | StructuredSerializeOptions) {
+          this.#sent = performance.now()
+          super.postMessage(message, transfer as Transferable[])
+        }
+      }
+    })
     await b.page.goto(BASE_URL)
     await openSampleWorkshop(b.page) // B is in the workshop (it holds the secret), with fewer cards
     const timing = b.page.evaluate(
       () =>
-        new Promise<{ first: number; done: number }>(resolve => {
+        new Promise<{ first: number; done: number; firstMedia: number; doneMedia: number; decodesBefore: number; decodesDone: number; cameraFrames: number }>(resolve => {
+          const decodes = (window as unknown as { benchDecodes: unknown[] }).benchDecodes
+          let media = Number.NaN
+          let frames = 0
+          let framesAtFirst = 0
           let first = 0
+          let firstMedia = Number.NaN
+          let decodesBefore = 0
+          let watched: HTMLVideoElement | undefined
           const check = () => {
-            const status = document.querySelector('.scan-progress')?.textContent ?? ''
-            if (!first && / of \d+ fragments/.test(status)) first = performance.now()
-            const done = [...document.querySelectorAll('h3')].some(h => (h.textContent ?? '').startsWith('From tablet'))
-            if (done) resolve({ first: first || performance.now(), done: performance.now() })
-            else requestAnimationFrame(check)
+            const video = document.querySelector('video')
+            if (video && video !== watched && 'requestVideoFrameCallback' in video) {
+              watched = video
+              const onFrame = (_: number, frame: VideoFrameCallbackMetadata) => {
+                media = frame.mediaTime
+                frames += 1
+                video.requestVideoFrameCallback(onFrame)
+              }
+              video.requestVideoFrameCallback(onFrame)
+            }
+            const statuses = [...document.querySelectorAll('[role="status"]')].map(element => element.textContent?.trim() ?? '')
+            if (!first && statuses.some(text => /^\d+ of \d+ fragments/.test(text))) {
+              first = performance.now()
+              firstMedia = media
+              framesAtFirst = frames
+              decodesBefore = Math.max(0, decodes.length - 1)
+            }
+            const headings = [...document.querySelectorAll('h1, h2, h3, h4')].map(element => element.textContent ?? '')
+            if (headings.some(text => text.startsWith('From tablet'))) {
+              observer.disconnect()
+              resolve({ first: first || performance.now(), done: performance.now(), firstMedia, doneMedia: media, decodesBefore, decodesDone: decodes.length, cameraFrames: frames - framesAtFirst })
+            }
           }
-          check()
+          const observer = new MutationObserver(check)
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true })
         }),
     )
+    await b.page.getByRole('button', { name: 'Share', exact: true }).click()
     await b.page.getByRole('button', { name: 'Receive by QR' }).click()
-    const { first, done } = await timing
-    const seconds = (done - first) / 1000
-    console.log(
-      `transfer: ${seconds.toFixed(1)} s for ${CARDS} cards (K=${k}, frames shown ${Math.round(seconds * FPS) + 1}; goal ≤ ${GOAL_S} s)`,
-    )
-    console.log(`qr encode+draw per frame: ${drawMs.toFixed(1)} ms (median, QR version ${version}, in the app's page)`)
+    const t = await timing
+    const all = await b.page.evaluate(() => (window as unknown as { benchDecodes: Received['decodes'] }).benchDecodes)
     await b.page.getByRole('button', { name: 'Merge into this tablet' }).click()
-    await b.page.getByText(/new and \d+ changed records from tablet/).waitFor()
+    await b.page.getByRole('status').filter({ hasText: /new and \d+ changed records from tablet/ }).waitFor()
     expect(foreign).toEqual([])
+    const seconds = (t.done - t.first) / 1000
+    // The camera's own clock, where the page reports it; wall time on a busy machine runs longer.
+    const filmed = Number.isFinite(t.doneMedia - t.firstMedia) && t.doneMedia > t.firstMedia ? t.doneMedia - t.firstMedia : seconds
+    return { seconds, shown: Math.round(filmed * SCREEN_FPS) + 1, decodes: all.slice(t.decodesBefore, t.decodesDone), cameraFps: t.cameraFrames / Math.max(seconds, 0.001) }
   } finally {
-    await receiver?.close()
-    await sender.close()
-    await rm(folder, { recursive: true, force: true })
+    await browser.close()
   }
-})
+}
 
-/** Films the code (slowed to 4 fps so each screenshot holds one frame), drops a fifth, makes an 8 fps video. */
-async function film(page: Page, into: string) {
-  await mkdir(into, { recursive: true })
-  await page.getByLabel(/^Speed/).fill('4')
-  const canvas = page.getByRole('img', { name: /^Animated QR code/ })
-  const counter = await page.getByText(/^frame \d+ · \d+ fragments?$/).textContent()
-  const k = Number(/· (\d+) fragment/.exec(counter ?? '')?.[1])
-  const frames = new Map<number, Buffer>()
-  const draws: number[] = []
-  while (frames.size < 2 * k + 4) {
-    const before = await canvas.getAttribute('data-frame')
-    const png = await canvas.screenshot()
-    const [after, ms] = await Promise.all([canvas.getAttribute('data-frame'), canvas.getAttribute('data-draw-ms')])
-    if (before !== null && before === after) {
-      if (!frames.has(Number(before))) draws.push(Number(ms))
-      frames.set(Number(before), png)
-    }
-  }
-  const density = await page.getByText(/^QR version \d+ · \d+ bytes a frame$/).textContent()
-  const version = Number(/QR version (\d+)/.exec(density ?? '')?.[1])
-  let seed = 11
-  const kept = [...frames.entries()]
-    .sort(([x], [y]) => x - y)
-    .map(([, png]) => png)
-    .filter(() => {
-      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0
-      return seed % 5 !== 0
-    })
-  draws.sort((x, y) => x - y)
-  return { video: await framesToY4m(kept, into, FPS), k, drawMs: draws[Math.floor(draws.length / 2)] ?? NaN, version }
+function median(values: number[]): number {
+  if (values.length === 0) return Number.NaN
+  const sorted = [...values].sort((x, y) => x - y)
+  return sorted[Math.floor(sorted.length / 2)]!
 }

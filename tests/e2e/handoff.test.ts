@@ -5,17 +5,21 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium, newTablet, TABLET_LANDSCAPE, watchForeignRequests } from './browser'
 import { openSampleWorkshop } from './open-sample'
-import { framesToY4m, launchCameraBrowser } from './qr-harness'
+import { filmSender, filmWithTabletCamera, pngsToGray } from './camera-film'
+import { launchCameraBrowser } from './qr-harness'
 
 /**
- * Two tablets and a real camera path: tablet A's animated QR filmed frame by frame, a fifth of
- * the frames dropped, played to tablet B through Chromium's fake camera. B keeps one profile
+ * Two tablets and a real camera path: every frame tablet A shows is collected, played on a
+ * simulated screen at 20 frames a second and filmed by a simulated tablet camera (tilted,
+ * shaken, blurred, glare, noise, frames mixing two codes), with a fifth of the screen frames
+ * never caught; tablet B watches that film through Chromium's fake camera. B keeps one profile
  * (its IndexedDB) across launches, since each launch plays one video.
  */
 
 const BASE_URL = process.env.E2E_BASE_URL ?? inject('baseUrl')
 const ORIGIN = new URL(BASE_URL).origin
 const SHOTS = process.env.HANDOFF_SHOTS
+const LOSS = 0.2
 
 describe('QR handoff between two tablets', () => {
   let sender: Browser
@@ -48,7 +52,7 @@ describe('QR handoff between two tablets', () => {
     await a.page.getByRole('button', { name: 'Show join code' }).click()
     await expect.poll(() => a.page.getByRole('heading', { name: /^Join code for “Match experience off-site”/ }).count()).toBe(1)
     await shot(a.page, 'join-code')
-    const joinVideo = await filmCode(a.page, join(folder, 'join'))
+    const joinVideo = await filmCode(a.page, join(folder, 'join'), 1)
     await a.page.getByRole('button', { name: 'Close' }).click()
 
     await a.page.getByLabel('New objective').fill('Grow the supporter base abroad')
@@ -57,7 +61,7 @@ describe('QR handoff between two tablets', () => {
     await a.page.getByRole('button', { name: 'Share by QR' }).click()
     await a.page.getByText('Every tablet that scans this gets the workshop as it is now.', { exact: false }).waitFor()
     await shot(a.page, 'share')
-    const shareVideo = await filmCode(a.page, join(folder, 'share'))
+    const shareVideo = await filmCode(a.page, join(folder, 'share'), 2)
     // A keeps showing its code (the same transfer) until B's receipt is scanned.
 
     // B joins.
@@ -66,7 +70,7 @@ describe('QR handoff between two tablets', () => {
       await page.getByRole('button', { name: 'Join a workshop' }).click()
       await shot(page, 'join-scanning')
       const question = page.getByRole('heading', { name: /^Join “Match experience off-site” \(.+\)\?$/ })
-      await question.waitFor({ timeout: 30_000 })
+      await question.waitFor({ timeout: 60_000 })
       await shot(page, 'join-preview')
       await page.getByRole('button', { name: 'Join workshop' }).click()
       await page.getByRole('navigation', { name: 'Workshop steps' }).waitFor()
@@ -82,7 +86,7 @@ describe('QR handoff between two tablets', () => {
       await page.getByRole('button', { name: 'Share', exact: true }).click()
       await page.getByRole('button', { name: 'Receive by QR' }).click()
       await shot(page, 'receive-progress')
-      await page.getByRole('heading', { name: /^From tablet [0-9A-F]{4}$/ }).waitFor({ timeout: 30_000 })
+      await page.getByRole('heading', { name: /^From tablet [0-9A-F]{4}$/ }).waitFor({ timeout: 60_000 })
       await expect.poll(() => page.getByText('Grow the supporter base abroad').count()).toBeGreaterThan(0)
       await shot(page, 'receive-preview')
       await page.getByRole('button', { name: 'Merge into this tablet' }).click()
@@ -93,9 +97,10 @@ describe('QR handoff between two tablets', () => {
       const receipt = page.getByRole('img', { name: '“Received” code for the sending tablet' })
       expect(await receipt.getAttribute('data-receipt')).toMatch(/^OHR1 /)
       await shot(page, 'received')
-      await mkdir(join(folder, 'receipt'))
-      const made = await framesToY4m(Array(4).fill(await receipt.screenshot()), join(folder, 'receipt'), 8)
-      await copyFile(made, receiptVideo)
+      // The receipt is one still code: A's camera films it held in the hand, no frame lost.
+      const still = await pngsToGray([await receipt.screenshot()], join(folder, 'receipt'))
+      const made = await filmWithTabletCamera(Array(8).fill(still[0]), join(folder, 'receipt'), { screenFps: 8, camera: { seed: 4 } })
+      await copyFile(made.video, receiptVideo)
       // B now holds every record of A's workshop, as A holds it.
       const held = await dumpRecords(page)
       const sent = await dumpRecords(a.page)
@@ -106,7 +111,7 @@ describe('QR handoff between two tablets', () => {
     // A scans B's receipt: the handoff is done, and the next share can send only what B lacks.
     await a.page.getByRole('button', { name: 'Scan the receipt' }).click()
     const done = await a.page.getByRole('status').filter({ hasText: /^Handoff done: tablet [0-9A-F]{4} has received it\./ })
-    await done.waitFor({ timeout: 30_000 })
+    await done.waitFor({ timeout: 60_000 })
     const tablet = /tablet ([0-9A-F]{4})/.exec((await done.textContent()) ?? '')![1]
     expect(await done.textContent()).toContain('Both tablets now hold the same workshop.')
     await shot(a.page, 'receipt-done')
@@ -114,7 +119,7 @@ describe('QR handoff between two tablets', () => {
     await a.page.getByText(`Nothing to send: tablet ${tablet} already holds everything on this tablet.`).first().waitFor()
     await a.page.getByRole('button', { name: 'Close' }).click()
     expect(foreignA).toEqual([])
-  })
+  }, 300_000) // three films and four browser launches on a busy machine
 
   it('a transfer from another workshop is refused with its message, and B’s database is unchanged', async () => {
     await a.page.getByRole('button', { name: '← All workshops' }).click()
@@ -123,14 +128,14 @@ describe('QR handoff between two tablets', () => {
     await a.page.getByRole('button', { name: 'Create workshop' }).click()
     await a.page.getByRole('button', { name: 'Share', exact: true }).click()
     await a.page.getByRole('button', { name: 'Share by QR' }).click()
-    const otherVideo = await filmCode(a.page, join(folder, 'other'))
+    const otherVideo = await filmCode(a.page, join(folder, 'other'), 3)
 
     await withTabletB(otherVideo, async page => {
       await page.getByRole('button', { name: 'Open Match experience off-site' }).click()
       const before = await dumpDatabase(page)
       await page.getByRole('button', { name: 'Share', exact: true }).click()
       await page.getByRole('button', { name: 'Receive by QR' }).click()
-      await page.getByRole('alert').filter({ hasText: 'This code is from another workshop. Nothing was changed.' }).waitFor({ timeout: 30_000 })
+      await page.getByRole('alert').filter({ hasText: 'This code is from another workshop. Nothing was changed.' }).waitFor({ timeout: 60_000 })
       await shot(page, 'receive-other-workshop')
       await page.getByRole('button', { name: 'Cancel' }).click()
       expect(await dumpDatabase(page)).toEqual(before)
@@ -157,34 +162,11 @@ describe('QR handoff between two tablets', () => {
   }
 })
 
-/**
- * Films the animated code on `page`: slows it to 4 frames a second so that each screenshot
- * catches one whole frame, keeps twice K distinct frames (plus a few), drops a fifth of them,
- * and makes an 8 fps video of the rest.
- */
-async function filmCode(page: Page, into: string): Promise<string> {
-  await mkdir(into, { recursive: true })
-  await page.getByLabel(/^Speed/).fill('4')
-  const canvas = page.getByRole('img', { name: /^Animated QR code/ })
-  const counter = await page.getByText(/^frame \d+ · \d+ fragments?$/).textContent()
-  const k = Number(/· (\d+) fragment/.exec(counter ?? '')?.[1])
-  expect(k).toBeGreaterThan(0)
-  const frames = new Map<number, Buffer>()
-  const wanted = 2 * k + 4
-  const deadline = Date.now() + 60_000
-  while (frames.size < wanted && Date.now() < deadline) {
-    const before = await canvas.getAttribute('data-frame')
-    const png = await canvas.screenshot()
-    const after = await canvas.getAttribute('data-frame')
-    if (before !== null && before === after) frames.set(Number(before), png)
-  }
-  const ordered = [...frames.entries()].sort(([x], [y]) => x - y).map(([, png]) => png)
-  let seed = 7
-  const kept = ordered.filter(() => {
-    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0
-    return seed % 5 !== 0 // a fifth of the frames never reach the camera
-  })
-  return framesToY4m(kept, into, 8)
+/** Films the animated code on `page` through the simulated tablet camera, a fifth of its frames lost. */
+async function filmCode(page: Page, into: string, seed: number): Promise<string> {
+  const film = await filmSender(page, into, { loss: LOSS, camera: { seed } })
+  expect(film.k).toBeGreaterThan(0)
+  return film.video
 }
 
 interface Dumped {

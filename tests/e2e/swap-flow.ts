@@ -1,0 +1,46 @@
+/**
+ * Two tablets swapping by QR, each filming the other live: the flow the swap test and the
+ * handoff bench share. The swap screen ("Swap by QR" in the Share menu) is built elsewhere;
+ * until it is on this branch, `hasSwapScreen` is false and what uses it is skipped.
+ */
+import { readdir, readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import type { Page } from 'playwright-core'
+import { relay } from './live-camera'
+
+const SOURCE = resolve(import.meta.dirname, '../../src')
+
+/** Whether the app on this branch has the swap screen (its menu item is in the source). */
+export async function hasSwapScreen(): Promise<boolean> {
+  const files = (await readdir(SOURCE, { recursive: true })).filter(file => file.endsWith('.tsx'))
+  for (const file of files) if ((await readFile(join(SOURCE, file), 'utf8')).includes('Swap by QR')) return true
+  return false
+}
+
+export const SWAP_DONE = 'Swap done: both tablets hold both sets of records.'
+
+/**
+ * Opens the swap screen on both tablets, relays each one's code to the other's live camera
+ * (installed with `installLiveCamera` before the pages loaded), merges on both sides and waits
+ * until both say the swap is done. Returns the ms from both screens open to both done.
+ */
+export async function swapTablets(a: Page, b: Page, timeout = 120_000): Promise<number> {
+  for (const page of [a, b]) {
+    await page.getByRole('button', { name: 'Share', exact: true }).click()
+    await page.getByRole('button', { name: 'Swap by QR' }).click()
+    await page.getByRole('heading', { name: /^Swap with another tablet/ }).waitFor()
+  }
+  const started = Date.now()
+  const stops = [await relay(a, b), await relay(b, a)]
+  try {
+    await Promise.all(
+      [a, b].map(async page => {
+        await page.getByRole('button', { name: 'Merge into this tablet' }).click({ timeout })
+        await page.getByRole('status').filter({ hasText: SWAP_DONE }).waitFor({ timeout })
+      }),
+    )
+    return Date.now() - started
+  } finally {
+    for (const stop of stops) await stop()
+  }
+}
