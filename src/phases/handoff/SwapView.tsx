@@ -168,7 +168,7 @@ export default function SwapView(props: SwapViewProps) {
             reads the other’s with its front camera.
           </p>
           <div ref={camera} class="camera-view swap-camera" />
-          <p class="scan-progress" role="status">
+          <p class={merged() || confirmed() ? 'handoff-note' : 'scan-progress'} role="status">
             {status()}
           </p>
           <Show when={!received() && (progress()?.total ?? 0) > 0}>
