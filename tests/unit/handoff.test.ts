@@ -3,6 +3,7 @@ import { makeStamp } from '../../src/domain/clock'
 import { createRecord } from '../../src/domain/record'
 import type { AnyRec, Rec } from '../../src/domain/types'
 import { holdsTheSame, makeHandoff, type Handoff, type ReceiveStep, type Shared } from '../../src/exchange/handoff'
+import { progressText } from '../../src/phases/handoff/scanner'
 import { mergeHandoff, recordReceipt } from '../../src/store/commands/handoff'
 import { mergeIncoming } from '../../src/store/commands/incoming'
 import { createWorkshop } from '../../src/store/commands/workshops'
@@ -196,5 +197,15 @@ describe('a handoff, end to end', () => {
     const { done } = await scan(makeHandoff({ mode: 'join' }), shared)
     expect(done.bundle.records.some(record => record.kind === 'workshop' && record.id === workshopId)).toBe(true)
     expect(await join.receipt({ transferId: done.transferId, deviceId: 'x', held: {} })).toBeNull()
+  })
+})
+
+describe('what the receiver says while scanning', () => {
+  it('reads fragments of K, then KB/s of payload and frames read a second once it can tell', () => {
+    expect(progressText(null)).toBe('Looking for a code…')
+    expect(progressText({ solved: 1, total: 23, kbPerSecond: null, framesPerSecond: null })).toBe('1 of 23 fragments')
+    expect(progressText({ solved: 12, total: 23, kbPerSecond: 14.24, framesPerSecond: 17.2 })).toBe(
+      '12 of 23 fragments · 14.2 KB/s · 17 frames/s',
+    )
   })
 })
