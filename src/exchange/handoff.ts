@@ -109,6 +109,9 @@ export interface Handoff {
   takeReceipt(text: string): Promise<TakenReceipt | Refusal>
 }
 
+/** Where sealed bytes name their transfer: after magic (2), format (1), mode (1) and session tag (4). */
+const TRANSFER_ID_AT = 8
+
 /** A damaged frame now and then is a misread; only a run of them is worth telling. */
 const DAMAGED_RUN = 3
 
@@ -197,7 +200,7 @@ export function makeHandoff(side: HandoffSide): Handoff {
       const bytes = await readHandoffFile(file)
       const result = await openBundle(bytes, await keys())
       if (!result.ok) return aboutAFile(result)
-      return { ok: true, bundle: result.bundle, transferId: bytes.length >= PREFIX_BYTES ? readU32(bytes, 8) : 0 }
+      return { ok: true, bundle: result.bundle, transferId: bytes.length >= PREFIX_BYTES ? readU32(bytes, TRANSFER_ID_AT) : 0 }
     },
 
     async receipt(input) {
