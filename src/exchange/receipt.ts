@@ -1,3 +1,4 @@
+import type { Holdings } from '../domain/delta'
 import { refuse, type Refusal } from './refusal'
 import { sameBytes, type Session } from './wire'
 
@@ -67,4 +68,17 @@ function hex(bytes: Uint8Array): string {
 function unhex(text: string): Uint8Array {
   if (!/^[0-9a-f]*$/.test(text) || text.length % 2 !== 0) return new Uint8Array(0)
   return Uint8Array.from(text.match(/../g) ?? [], pair => parseInt(pair, 16))
+}
+
+/**
+ * A short digest of holdings (16 hex digits), so two tablets can tell they hold the same. It
+ * needs WebCrypto's SHA-256, so it lives here and not beside holdingsOf in the pure domain.
+ */
+export async function holdingsDigest(held: Holdings): Promise<string> {
+  const lines = Object.keys(held)
+    .sort()
+    .map(id => `${id} ${held[id]}`)
+    .join('\n')
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(lines))
+  return [...new Uint8Array(digest, 0, 8)].map(byte => byte.toString(16).padStart(2, '0')).join('')
 }

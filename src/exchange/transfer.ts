@@ -103,6 +103,9 @@ export interface Progress {
   readonly total: number
   /** Whether this frame brought something new (false for a repeat). */
   readonly fresh: boolean
+  /** The transfer's payload bytes per frame and sealed length: what goodput is counted in. */
+  readonly fragmentSize: number
+  readonly length: number
 }
 
 /** This code is not one to take: the screen says why and goes on scanning. */
@@ -195,7 +198,15 @@ function makeCollector<Done>(
     const { decoder } = entry
     const fresh = decoder.add(frame.sequence, frame.payload)
     if (!decoder.complete) {
-      return { status: 'progress', transferId: frame.transferId, solved: decoder.rank, total: decoder.k, fresh }
+      return {
+        status: 'progress',
+        transferId: frame.transferId,
+        solved: decoder.rank,
+        total: decoder.k,
+        fresh,
+        fragmentSize: frame.fragmentSize,
+        length: frame.length,
+      }
     }
     entry.outcome = finish(decoder.result()!, frame.transferId, opened)
     return entry.outcome

@@ -88,8 +88,12 @@ describe('Receive by QR', () => {
 
     camera.show(texts[0]!)
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^1 of \d+ fragments$/))
+    // From the second frame on, the receiver says how fast the payload comes.
+    await new Promise(resolve => setTimeout(resolve, 20))
+    camera.show(texts[1]!)
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^2 of \d+ fragments · \d+\.\d KB\/s · \d+ frames\/s$/))
     const before = await dump(b)
-    await showAll(camera.show, texts.slice(1))
+    await showAll(camera.show, texts.slice(2))
 
     await screen.findByRole('heading', { name: 'From tablet ABCD' })
     expect(camera.stopped).toBe(1)

@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Rec } from '../../src/domain/types'
 import { openBundle } from '../../src/exchange/codec'
-import { holdingsDigest, holdingsOf } from '../../src/exchange/delta'
+import { holdingsOf } from '../../src/domain/delta'
 import { deriveSession } from '../../src/exchange/keys'
-import { writeReceipt } from '../../src/exchange/receipt'
+import { holdingsDigest, writeReceipt } from '../../src/exchange/receipt'
 import type { Scanner } from '../../src/phases/handoff/scanner'
 import ShareView from '../../src/phases/handoff/ShareView'
 import { StoreProvider } from '../../src/store/context'
@@ -65,16 +65,18 @@ describe('Share by QR', () => {
     expect(screen.getByText(/Every tablet that scans this gets the workshop as it is now\./)).toBeTruthy()
     await screen.findByText(/^frame \d+ · 1 fragment$/)
     await waitFor(() => expect(Number(codeOnScreen().dataset.frame)).toBeGreaterThanOrEqual(2))
-    expect(screen.getByText('QR version 20 · 802 bytes a frame')).toBeTruthy()
+    expect(screen.getByText(/^20 frames a second · QR version \d+ · \d+ bytes a frame$/)).toBeTruthy()
 
     const before = codeOnScreen().dataset.transfer
-    await userEvent.click(screen.getByRole('button', { name: 'Sparser' }))
-    expect(screen.getByText(/^QR version 15 · \d+ bytes a frame$/)).toBeTruthy()
-    // Another density is another transfer, from frame 0.
+    const slower = screen.getByRole('button', { name: 'Slower' })
+    expect(slower.getAttribute('aria-pressed')).toBe('false')
+    await userEvent.click(slower)
+    expect(slower.getAttribute('aria-pressed')).toBe('true')
+    await screen.findByText(/^8 frames a second · QR version \d+ · \d+ bytes a frame$/)
+    // Slower is another transfer (sparser where the size allows), from frame 0.
     await waitFor(() => expect(codeOnScreen().dataset.transfer).not.toBe(before))
-    await userEvent.click(screen.getByRole('button', { name: 'Sparser' }))
-    await userEvent.click(screen.getByRole('button', { name: 'Sparser' }))
-    expect(screen.getByRole('button', { name: 'Sparser' })).toHaveProperty('disabled', true)
+    await userEvent.click(slower)
+    await screen.findByText(/^20 frames a second/)
   })
 
   it('takes a receipt: marks the handoff done, then offers to send only what that tablet lacks', async () => {

@@ -44,6 +44,7 @@ describe('the workshop bar', { timeout: 30_000 }, () => {
       'Show join code',
       'Share by QR',
       'Receive by QR',
+      'Swap by QR',
     ])
     await user.keyboard('{Escape}')
     expect(share.getAttribute('aria-expanded')).toBe('false')

@@ -6,7 +6,14 @@ import type { Transfer } from '../../exchange/transfer'
  * Shows a transfer as an animated QR code: frames 0, 1, 2, … at `fps`, each painted with
  * whole pixels per module. A new transfer (another density, other records) starts at frame 0.
  */
-export function AnimatedQr(props: { transfer: Transfer; fps: number; maxSize: number; paused?: boolean }) {
+export function AnimatedQr(props: {
+  transfer: Transfer
+  fps: number
+  maxSize: number
+  paused?: boolean
+  /** A text shown as every 4th frame while set (a swap's "received" code among its own frames). */
+  interleave?: string
+}) {
   let canvas: HTMLCanvasElement | undefined
   const [shown, setShown] = createSignal(0)
   let timer: ReturnType<typeof setTimeout> | undefined

@@ -5,18 +5,20 @@ import './handoff-toolbar.css'
 // The QR and camera code loads only when a handoff starts: the first screen stays small.
 const ShareView = lazy(() => import('./ShareView'))
 const ReceiveView = lazy(() => import('./ReceiveView'))
+const SwapView = lazy(() => import('./SwapView'))
 
-type Open = 'share' | 'receive' | 'join' | null
+type Open = 'share' | 'receive' | 'swap' | 'join' | null
 
 const ACTIONS: readonly { open: Exclude<Open, null>; label: string }[] = [
   { open: 'join', label: 'Show join code' },
   { open: 'share', label: 'Share by QR' },
   { open: 'receive', label: 'Receive by QR' },
+  { open: 'swap', label: 'Swap by QR' },
 ]
 
 /**
  * The one "Share" button of the workshop bar: a disclosure of the exchanges with other tablets
- * (let them join, share, receive). Chosen, an exchange opens full screen over everything.
+ * (let them join, share, receive, or swap face to face). Chosen, an exchange opens full screen over everything.
  */
 export function HandoffToolbar(props: { workshop: Rec<'workshop'> }) {
   const [open, setOpen] = createSignal<Open>(null)
@@ -83,6 +85,9 @@ export function HandoffToolbar(props: { workshop: Rec<'workshop'> }) {
           </Match>
           <Match when={open() === 'receive'}>
             <ReceiveView workshop={props.workshop} onClose={close} />
+          </Match>
+          <Match when={open() === 'swap'}>
+            <SwapView workshop={props.workshop} onClose={close} />
           </Match>
         </Switch>
       </Suspense>

@@ -1,22 +1,19 @@
 import { createSignal, onCleanup, onMount, Show } from 'solid-js'
-import type { Rec } from '../../domain/types'
-import type { Holdings } from '../../exchange/delta'
-import { deriveSession } from '../../exchange/keys'
-import { readReceipt } from '../../exchange/receipt'
+import { holdsTheSame, type Handoff } from '../../exchange/handoff'
 import { recordReceipt } from '../../store/commands/handoff'
 import { useCommand } from '../../store/context'
 import type { Scanner } from './scanner'
 
 /**
- * The sender's side of the "received" code: scans it, checks it is a genuine receipt of a
- * transfer shown here, and remembers what that tablet now holds.
+ * The sender's side of the "received" code: scans it, has the handoff check it is a genuine
+ * receipt of a transfer shown here, and remembers what that tablet now holds.
  */
 export function ReceiptScan(props: {
-  workshop: Rec<'workshop'>
-  /** What each transfer shown here carried, by transfer id. */
-  sent: ReadonlyMap<number, Holdings>
+  workshopId: string
+  handoff: Handoff
   scanner: Scanner
-  onDone: (deviceId: string, digest: string) => void
+  /** `same`: the other tablet now holds exactly what this one holds. */
+  onDone: (deviceId: string, same: boolean) => void
   onCancel: () => void
 }) {
   const remember = useCommand(recordReceipt)
@@ -24,19 +21,16 @@ export function ReceiptScan(props: {
   let camera: HTMLDivElement | undefined
   let stop = () => {}
   let finished = false
-  const session = deriveSession(props.workshop.id, props.workshop.fields.secret)
 
   async function onText(text: string) {
     if (finished) return
-    const result = await readReceipt(text, await session)
-    if (!result.ok) return setMessage(result.message)
-    const held = props.sent.get(result.receipt.transferId)
-    if (!held) return setMessage('This receipt is for another transfer than the one shown here. Nothing was changed.')
+    const taken = await props.handoff.takeReceipt(text)
+    if (!taken.ok) return setMessage(taken.message)
     if (finished) return
     finished = true
     stop()
-    await remember({ workshopId: props.workshop.id, deviceId: result.receipt.deviceId, held })
-    props.onDone(result.receipt.deviceId, result.receipt.digest)
+    const mine = await remember({ workshopId: props.workshopId, deviceId: taken.deviceId, held: taken.held })
+    props.onDone(taken.deviceId, await holdsTheSame(taken, mine))
   }
 
   onMount(() => {

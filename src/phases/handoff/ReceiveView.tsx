@@ -1,22 +1,14 @@
 import { createSignal, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js'
 import type { Rec } from '../../domain/types'
-import type { Bundle } from '../../exchange/bundle'
-import { openBundle } from '../../exchange/codec'
-import { holdingsDigest } from '../../exchange/delta'
-import { readHandoffFile } from '../../exchange/handoff-file'
-import { deriveSession } from '../../exchange/keys'
+import { makeHandoff, type Bundle, type IncomingTransfer, type ReceiveProgress } from '../../exchange/handoff'
 import { drawQr } from '../../exchange/qr'
-import { writeReceipt } from '../../exchange/receipt'
-import type { Refusal } from '../../exchange/refusal'
-import { createReceiver, JOIN_SESSION, type Receiver } from '../../exchange/transfer'
-import { readU32, type Session } from '../../exchange/wire'
 import type { IncomingSummary as Summary } from '../../store/commands/incoming'
 import { mergeHandoff } from '../../store/commands/handoff'
 import { useCommand } from '../../store/context'
 import { previewHandoff, type HandoffPreview } from '../../store/reads/handoff'
 import { IncomingSummary } from './IncomingSummary'
 import { Overlay } from './Overlay'
-import { cameraScanner, formatDay, tabletName, type Scanner } from './scanner'
+import { cameraScanner, formatDay, progressText, tabletName, type Scanner } from './scanner'
 
 export interface ReceiveViewProps {
   /** The workshop to receive into; without it, this tablet is joining one. */
@@ -28,13 +20,10 @@ export interface ReceiveViewProps {
 }
 
 type State =
-  | { step: 'scanning'; solved: number; total: number; message: string }
+  | { step: 'scanning'; progress: ReceiveProgress | null; message: string }
   | { step: 'refused'; message: string }
   | { step: 'preview'; bundle: Bundle; transferId: number; preview: HandoffPreview }
   | { step: 'merged'; bundle: Bundle; summary: Summary; receipt: string | null }
-
-/** A damaged frame now and then is a misread; only a run of them is worth telling. */
-const DAMAGED_RUN = 3
 
 /**
  * Receives a workshop by camera (or file): progress while scanning, a preview of what is new,
@@ -45,24 +34,20 @@ export default function ReceiveView(props: ReceiveViewProps) {
   const joining = () => !props.workshop
   const preview = useCommand(previewHandoff)
   const merge = useCommand(mergeHandoff)
-  const [state, setState] = createSignal<State>({ step: 'scanning', solved: 0, total: 0, message: '' })
+  const handoff = makeHandoff(
+    props.workshop ? { mode: 'sealed', workshopId: props.workshop.id, secret: props.workshop.fields.secret } : { mode: 'join' },
+  )
+  const [state, setState] = createSignal<State>({ step: 'scanning', progress: null, message: '' })
   const [busy, setBusy] = createSignal(false)
   let camera: HTMLDivElement | undefined
   let fileInput: HTMLInputElement | undefined
   let stopCamera = () => {}
-  let receiver: Receiver | undefined
-  let damagedRun = 0
-
-  const session = (): Promise<Session> =>
-    props.workshop ? deriveSession(props.workshop.id, props.workshop.fields.secret) : Promise.resolve(JOIN_SESSION)
+  let receiver: IncomingTransfer | undefined
 
   function startScanning() {
     stopCamera()
-    damagedRun = 0
-    receiver = props.workshop
-      ? createReceiver({ mode: 'sealed', workshopId: props.workshop.id, secret: props.workshop.fields.secret })
-      : createReceiver({ mode: 'join' })
-    setState({ step: 'scanning', solved: 0, total: 0, message: '' })
+    receiver = handoff.receive()
+    setState({ step: 'scanning', progress: null, message: '' })
     const mine = receiver
     // The camera's container is in the DOM once the scanning step has rendered.
     queueMicrotask(() => {
@@ -75,24 +60,21 @@ export default function ReceiveView(props: ReceiveViewProps) {
 
   /** Texts are taken one after the other, so progress never steps back. */
   let taking: Promise<void> = Promise.resolve()
-  function onText(from: Receiver, text: string): Promise<void> {
-    taking = taking.then(() => take(from, text))
+  function onText(from: IncomingTransfer, text: string): Promise<void> {
+    const at = performance.now()
+    taking = taking.then(() => take(from, text, at))
     return taking
   }
 
-  async function take(from: Receiver, text: string) {
-    const step = await from.push(text)
+  async function take(from: IncomingTransfer, text: string, at: number) {
+    const step = await from.push(text, at)
     const now = state()
     if (from !== receiver || now.step !== 'scanning') return
-    if (step.status === 'progress') {
-      damagedRun = 0
-      setState({ ...now, solved: step.solved, total: step.total, message: '' })
-    } else if (step.status === 'rejected') {
-      damagedRun = step.reason === 'damaged' ? damagedRun + 1 : 0
-      if (step.reason !== 'damaged' || damagedRun >= DAMAGED_RUN) setState({ ...now, message: step.message })
-    } else if (step.status === 'failed') {
-      refused(step.message)
-    } else {
+    if (step.status === 'progress') setState({ ...now, progress: step.progress, message: '' })
+    else if (step.status === 'rejected') {
+      if (step.tell) setState({ ...now, message: step.message })
+    } else if (step.status === 'failed') refused(step.message)
+    else if (step.status === 'done') {
       receiver = undefined
       stopCamera()
       await showPreview(step.bundle, step.transferId)
@@ -115,28 +97,21 @@ export default function ReceiveView(props: ReceiveViewProps) {
     if (fileInput) fileInput.value = ''
     receiver = undefined
     stopCamera()
-    const bytes = await readHandoffFile(file)
-    const result = await openBundle(bytes, await session())
-    // The transport's messages speak of codes; here the person opened a file.
-    if (!result.ok) return setState({ step: 'refused', message: (result as Refusal).message.replace(/^This code/, 'This file') })
-    await showPreview(result.bundle, bytes.length >= 12 ? readU32(bytes, 8) : 0)
+    const opened = await handoff.openFile(file)
+    if (!opened.ok) return setState({ step: 'refused', message: opened.message })
+    await showPreview(opened.bundle, opened.transferId)
   }
 
-  async function mergeNow(bundle: Bundle, transferId: number) {
+  async function mergeNow(shown: Extract<State, { step: 'preview' }>) {
     setBusy(true)
     try {
-      const merged = await merge(bundle.workshopId, bundle.records)
+      const merged = await merge(shown.preview)
       if (joining()) {
-        props.onJoined?.(bundle.workshopId)
+        props.onJoined?.(shown.bundle.workshopId)
         return
       }
-      const receipt = await writeReceipt(await session(), {
-        workshopId: bundle.workshopId,
-        transferId,
-        deviceId: merged.deviceId,
-        digest: await holdingsDigest(merged.held),
-      })
-      setState({ step: 'merged', bundle, summary: merged.summary, receipt })
+      const receipt = await handoff.receipt({ transferId: shown.transferId, deviceId: merged.deviceId, held: merged.held })
+      setState({ step: 'merged', bundle: shown.bundle, summary: merged.summary, receipt })
     } catch {
       setState({ step: 'refused', message: 'The transfer could not be merged, so nothing was changed.' })
     } finally {
@@ -170,14 +145,12 @@ export default function ReceiveView(props: ReceiveViewProps) {
                       : 'Point the camera at the other tablet’s code (“Share by QR”).'}
                   </p>
                   <p class="scan-progress" role="status">
-                    {scanning().total > 0
-                      ? `${scanning().solved} of ${scanning().total} fragments`
-                      : 'Looking for a code…'}
+                    {progressText(scanning().progress)}
                   </p>
                   <progress
                     class="scan-bar"
-                    max={Math.max(1, scanning().total)}
-                    value={scanning().solved}
+                    max={Math.max(1, scanning().progress?.total ?? 0)}
+                    value={scanning().progress?.solved ?? 0}
                     aria-label="Fragments received"
                   />
                   <Show when={scanning().message}>
@@ -237,7 +210,7 @@ export default function ReceiveView(props: ReceiveViewProps) {
                       type="button"
                       class="button primary"
                       disabled={busy()}
-                      onClick={() => void mergeNow(shown().bundle, shown().transferId)}
+                      onClick={() => void mergeNow(shown())}
                     >
                       {joining() ? 'Join workshop' : 'Merge into this tablet'}
                     </button>

@@ -1,18 +1,14 @@
 import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js'
 import type { Rec } from '../../domain/types'
-import { holdingsDigest, holdingsOf, type Holdings } from '../../exchange/delta'
-import { handoffFileName, saveHandoffFile } from '../../exchange/handoff-file'
-import { deriveSession } from '../../exchange/keys'
-import { sealBundle } from '../../exchange/codec'
-import { ExchangeError } from '../../exchange/refusal'
-import { DEFAULT_DENSITY, DENSITIES, JOIN_SESSION, makeBundle, makeTransfer, type Transfer } from '../../exchange/transfer'
-import { newTransferId } from '../../exchange/wire'
+import { makeHandoff } from '../../exchange/handoff'
+import { saveHandoffFile } from '../../exchange/handoff-file'
 import { thisDevice } from '../../store/commands/handoff'
 import { useCommand, useLive } from '../../store/context'
 import { knownPeers, recordsToShare } from '../../store/reads/handoff'
 import { AnimatedQr, holdWakeLock } from './AnimatedQr'
 import { Overlay } from './Overlay'
 import { ReceiptScan } from './ReceiptScan'
+import { qrRoom } from './room'
 import { cameraScanner, formatDay, tabletName, type Scanner } from './scanner'
 
 type Scope = 'everything' | { peer: string }
@@ -34,88 +30,63 @@ export default function ShareView(props: ShareViewProps) {
     (db, id) => (id ? knownPeers(db, id) : Promise.resolve([])),
   )
   const [scope, setScope] = createSignal<Scope>('everything')
-  const [density, setDensity] = createSignal(DEFAULT_DENSITY)
-  const [fps, setFps] = createSignal(8)
+  const [slower, setSlower] = createSignal(false)
   const [scanningReceipt, setScanningReceipt] = createSignal(false)
   const [note, setNote] = createSignal('')
   const [maxSize, setMaxSize] = createSignal(qrRoom())
-  /** What each transfer shown (or file saved) here carried, so a receipt can say what its tablet holds. */
-  const sent = new Map<number, Holdings>()
+  // The workshop's keys, and what each transfer shown or saved here carried, for its receipt.
+  const handoff = makeHandoff(
+    props.mode === 'join' ? { mode: 'join' } : { mode: 'sealed', workshopId: props.workshop.id, secret: props.workshop.fields.secret },
+  )
 
   const onResize = () => setMaxSize(qrRoom())
   onMount(() => window.addEventListener('resize', onResize))
   onCleanup(() => window.removeEventListener('resize', onResize))
   onCleanup(holdWakeLock())
 
-  const session = () =>
-    props.mode === 'join' ? Promise.resolve(JOIN_SESSION) : deriveSession(props.workshop.id, props.workshop.fields.secret)
+  const chosen = async (current: Scope) => {
+    const [records, sender] = await Promise.all([
+      readShare({ workshopId: props.workshop.id, scope: props.mode === 'join' ? 'join' : current }),
+      device(),
+    ])
+    return { workshopId: props.workshop.id, records, sender }
+  }
 
-  const [bundle] = createResource(
-    () => ({ scope: scope() }),
-    async ({ scope }) => {
-      const [records, sender] = await Promise.all([
-        readShare({ workshopId: props.workshop.id, scope: props.mode === 'join' ? 'join' : scope }),
-        device(),
-      ])
-      return { bundle: makeBundle({ workshopId: props.workshop.id, sender, records }), records }
+  const [shared] = createResource(
+    () => ({ scope: scope(), slower: slower() }),
+    async ({ scope, slower }) => {
+      const input = await chosen(scope)
+      if (input.records.length === 0 && typeof scope === 'object') {
+        return { problem: `Nothing to send: ${tabletName(scope.peer)} already holds everything on this tablet.` }
+      }
+      return handoff.share({ ...input, slower })
     },
   )
-
-  const [transfer] = createResource(
-    () => {
-      const made = bundle()
-      return made ? { made, density: density() } : undefined
-    },
-    async ({ made, density }): Promise<Transfer | { problem: string }> => {
-      const current = scope()
-      if (made.records.length === 0 && typeof current === 'object') {
-        return { problem: `Nothing to send: ${tabletName(current.peer)} already holds everything on this tablet.` }
-      }
-      try {
-        const fragmentSize = DENSITIES[density]!.fragmentSize
-        const input =
-          props.mode === 'join'
-            ? ({ mode: 'join', bundle: made.bundle } as const)
-            : ({ mode: 'sealed', bundle: made.bundle, secret: props.workshop.fields.secret } as const)
-        const shown = await makeTransfer(input, { fragmentSize })
-        sent.set(shown.transferId, holdingsOf(made.records))
-        return shown
-      } catch (error) {
-        return { problem: error instanceof ExchangeError ? error.message : 'This workshop cannot be shown as a QR code. Save it as a file.' }
-      }
-    },
-  )
-  const shownTransfer = createMemo(() => {
-    const current = transfer()
-    return current && 'k' in current ? current : undefined
+  const shown = createMemo(() => {
+    const current = shared()
+    return current && 'transfer' in current ? current : undefined
   })
   const problem = () => {
-    const current = transfer()
+    const current = shared()
     return current && 'problem' in current ? current.problem : ''
   }
 
   createEffect(on(scope, () => setNote('')))
 
   async function saveFile() {
-    const made = bundle()
-    if (!made) return
-    const transferId = newTransferId()
-    const bytes = await sealBundle(made.bundle, await session(), transferId)
-    sent.set(transferId, holdingsOf(made.records))
-    const outcome = await saveHandoffFile(bytes, handoffFileName(props.workshop.fields.title, props.mode === 'join' ? 'join' : 'handoff'))
+    const file = await handoff.file({ ...(await chosen(scope())), title: props.workshop.fields.title })
+    const outcome = await saveHandoffFile(file.bytes, file.name)
     if (outcome === 'saved') setNote('The file is in this tablet’s downloads: send it to the other tablet, which opens it with “Open a file”.')
   }
 
-  async function onReceipt(deviceId: string, digest: string) {
+  function onReceipt(deviceId: string, same: boolean) {
     setScanningReceipt(false)
-    const mine = await holdingsDigest(holdingsOf(bundle()?.records ?? []))
     setNote(
       `Handoff done: ${tabletName(deviceId)} has received it.` +
-        (digest === mine ? ' Both tablets now hold the same workshop.' : ' It also holds records this tablet does not have.'),
+        (same ? ' Both tablets now hold the same workshop.' : ' It also holds records this tablet does not have.'),
     )
   }
 
-  const densityInfo = () => DENSITIES[density()]!
   const title = () =>
     props.mode === 'join'
       ? `Join code for “${props.workshop.fields.title}” (${formatDay(props.workshop.fields.date)})`
@@ -127,15 +98,15 @@ export default function ShareView(props: ShareViewProps) {
         <div class="handoff-stage">
           <Show when={!scanningReceipt()} fallback={
             <ReceiptScan
-              workshop={props.workshop}
-              sent={sent}
+              workshopId={props.workshop.id}
+              handoff={handoff}
               scanner={props.scanner ?? cameraScanner}
-              onDone={(deviceId, digest) => void onReceipt(deviceId, digest)}
+              onDone={onReceipt}
               onCancel={() => setScanningReceipt(false)}
             />
           }>
-            <Show when={shownTransfer()} fallback={<p class="muted">{problem() || 'Preparing the code…'}</p>}>
-              {current => <AnimatedQr transfer={current()} fps={fps()} maxSize={maxSize()} />}
+            <Show when={shown()} fallback={<p class="muted">{problem() || 'Preparing the code…'}</p>}>
+              {current => <AnimatedQr transfer={current().transfer} fps={current().fps} maxSize={maxSize()} />}
             </Show>
           </Show>
         </div>
@@ -170,7 +141,7 @@ export default function ShareView(props: ShareViewProps) {
                 Scan the receipt
               </button>
             </Show>
-            <button type="button" class="button" disabled={!bundle()} onClick={() => void saveFile()}>
+            <button type="button" class="button" disabled={!shared()} onClick={() => void saveFile()}>
               Save as file
             </button>
           </div>
@@ -197,46 +168,21 @@ export default function ShareView(props: ShareViewProps) {
             </fieldset>
           </Show>
           <div class="handoff-control">
-            <label for="share-speed">Speed: {fps()} frames a second</label>
-            <input
-              id="share-speed"
-              type="range"
-              min="4"
-              max="12"
-              step="1"
-              value={fps()}
-              onInput={event => setFps(Number(event.currentTarget.value))}
-            />
-          </div>
-          <div class="handoff-control">
-            <span id="share-density">
-              QR version {densityInfo().qrVersion} · {densityInfo().fragmentSize} bytes a frame
-            </span>
-            <div class="handoff-buttons" role="group" aria-labelledby="share-density">
-              <button type="button" class="button" disabled={density() === 0} onClick={() => setDensity(density() - 1)}>
-                Sparser
-              </button>
-              <button
-                type="button"
-                class="button"
-                disabled={density() === DENSITIES.length - 1}
-                onClick={() => setDensity(density() + 1)}
-              >
-                Denser
-              </button>
-            </div>
-            <p class="muted small">Sparser codes read better on a poor camera; denser ones finish sooner.</p>
+            <button type="button" class="button" aria-pressed={slower()} onClick={() => setSlower(!slower())}>
+              Slower
+            </button>
+            <Show when={shown()}>
+              {current => (
+                <p class="muted small">
+                  {current().fps} frames a second · QR version {current().density.qrVersion} ·{' '}
+                  {current().density.fragmentSize} bytes a frame
+                </p>
+              )}
+            </Show>
+            <p class="muted small">“Slower” shows sparser codes at 8 a second, for an old tablet or a poor camera.</p>
           </div>
         </div>
       </div>
     </Overlay>
   )
 }
-
-/** The largest code the screen has room for beside (landscape) or above (portrait) the controls. */
-function qrRoom(): number {
-  const width = window.innerWidth || 1024
-  const height = window.innerHeight || 768
-  return width > height ? Math.min(width - 380, height - 110) : Math.min(width - 40, height - 420)
-}
-

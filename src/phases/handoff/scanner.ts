@@ -1,16 +1,30 @@
+import type { ReceiveProgress } from '../../exchange/handoff'
+
 /**
  * The seam between the handoff screens and the camera: a screen takes a `Scanner` so a test
  * can feed it texts; the app's default loads the camera scanner (and its decoder) only when a
  * scan starts.
  */
-export type Scanner = (container: HTMLElement, onText: (text: string) => void, onError: (message: string) => void) => () => void
+export type Scanner = (
+  container: HTMLElement,
+  onText: (text: string) => void,
+  onError: (message: string) => void,
+  options?: ScannerChoice,
+) => () => void
 
-export const cameraScanner: Scanner = (container, onText, onError) => {
+export interface ScannerChoice {
+  /** 'user': the front camera, on the screen's side (a swap, face to face); the rear one by default. */
+  readonly facing?: 'environment' | 'user'
+}
+
+export const cameraScanner: Scanner = (container, onText, onError, options = {}) => {
   let stop: (() => void) | undefined
   let stopped = false
   import('../../exchange/scan')
     .then(({ startScanner }) => {
-      if (!stopped) stop = startScanner(container, onText, error => onError(error.message))
+      // Passed along as it is: the camera's options take `facing` (the cast stays harmless once they name it).
+      const choice = { ...options } as Parameters<typeof startScanner>[3]
+      if (!stopped) stop = startScanner(container, onText, error => onError(error.message), choice)
     })
     .catch(() => onError('The QR reader could not start. Reload the app and try again, or use a file instead.'))
   return () => {
@@ -28,4 +42,13 @@ export function formatDay(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number)
   if (!year || !month || !day) return iso
   return new Date(year, month - 1, day).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
+}
+
+/** "12 of 23 fragments · 14.2 KB/s · 17 frames/s", or that no code is found yet. */
+export function progressText(progress: ReceiveProgress | null): string {
+  if (!progress || progress.total === 0) return 'Looking for a code…'
+  const parts = [`${progress.solved} of ${progress.total} fragments`]
+  if (progress.kbPerSecond !== null) parts.push(`${progress.kbPerSecond.toFixed(1)} KB/s`)
+  if (progress.framesPerSecond !== null) parts.push(`${Math.round(progress.framesPerSecond)} frames/s`)
+  return parts.join(' · ')
 }

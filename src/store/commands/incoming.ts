@@ -5,7 +5,7 @@ import { conflictsOf, deviceNames, tabletLabel, type Conflict } from '../../doma
 import { latestStamp } from '../../domain/record'
 import { KINDS, type AnyRec, type Kind, type Rec } from '../../domain/types'
 import type { ConflictRow, HarvestDB } from '../db'
-import { write } from '../writer'
+import { write, type Writer } from '../writer'
 
 /** Records stamped by one tablet further ahead of this tablet's date than the bound. */
 export interface AheadNotice {
@@ -190,9 +190,37 @@ async function localCopies(db: HarvestDB, incoming: readonly AnyRec[]): Promise<
   return local
 }
 
+/**
+ * A merge worked out and not yet written: what a preview shows, and exactly what "merge"
+ * then writes, unless one of the local copies it was made from has changed in between.
+ */
+export interface IncomingPlan extends Plan {
+  readonly incoming: readonly AnyRec[]
+  /** The latest stamp of each local copy the plan was made from: what must still hold to write it as it is. */
+  readonly basis: ReadonlyMap<string, string>
+}
+
+function basisOf(local: Map<string, AnyRec>): Map<string, string> {
+  return new Map([...local].map(([id, record]) => [id, latestStamp(record)]))
+}
+
+function sameBasis(local: Map<string, AnyRec>, basis: ReadonlyMap<string, string>): boolean {
+  if (local.size !== basis.size) return false
+  for (const [id, record] of local) if (basis.get(id) !== latestStamp(record)) return false
+  return true
+}
+
+/** Works out what merging these records would do, without writing anything. */
+export async function planIncoming(db: HarvestDB, incoming: readonly AnyRec[]): Promise<IncomingPlan> {
+  return db.transaction('r', db.records, async () => {
+    const local = await localCopies(db, incoming)
+    return { ...plan(local, incoming, Date.now()), incoming, basis: basisOf(local) }
+  })
+}
+
 /** What merging these records would do, without writing anything. */
 export async function previewIncoming(db: HarvestDB, incoming: readonly AnyRec[]): Promise<IncomingSummary> {
-  return db.transaction('r', db.records, async () => plan(await localCopies(db, incoming), incoming, Date.now()).summary)
+  return (await planIncoming(db, incoming)).summary
 }
 
 export function conflictKey(recordId: string, field: string): ConflictRow['key'] {
@@ -207,32 +235,48 @@ export function conflictKey(recordId: string, field: string): ConflictRow['key']
  * tablets from converging.
  */
 export async function mergeIncoming(db: HarvestDB, incoming: readonly AnyRec[]): Promise<IncomingSummary> {
-  return write(db, async writer => {
-    const { summary, toWrite, taken } = plan(await localCopies(db, incoming), incoming, Date.now())
-    // What is already here as it is changes nothing, not even this tablet's clock.
-    if (toWrite.length === 0 && summary.conflicts.length === 0) return summary
-    let latest = ''
-    for (const record of taken) {
-      const stamp = latestStamp(record)
-      if (stamp > latest) latest = stamp
-    }
-    if (latest) writer.observe(latest)
-    await db.records.bulkPut(toWrite)
-    const rows: ConflictRow[] = summary.conflicts.map(conflict => ({
-      key: conflictKey(conflict.recordId, conflict.field),
-      recordId: conflict.recordId,
-      workshopId: conflict.workshopId,
-      kind: conflict.kind,
-      field: conflict.field,
-      value: conflict.other,
-      stamp: conflict.otherStamp,
-      deviceId: conflict.otherDevice,
-      tablet: conflict.tablet,
-    }))
-    // A notice dismissed here stays dismissed when the same value arrives again.
-    const known = (await db.meta.bulkGet(rows.map(row => row.key))) as (ConflictRow | undefined)[]
-    const fresh = rows.filter((row, index) => !(known[index]?.dismissed && known[index]?.stamp === row.stamp))
-    if (fresh.length > 0) await db.meta.bulkPut(fresh)
-    return summary
-  })
+  return write(db, async writer => commit(db, writer, plan(await localCopies(db, incoming), incoming, Date.now())))
+}
+
+/**
+ * Writes a plan made earlier (for a preview), in one transaction. The merge is not worked
+ * out again unless a local copy it was made from changed since (an edit here, another
+ * merge): then it is, inside the same transaction, so what is written is never stale.
+ */
+export async function applyIncoming(db: HarvestDB, planned: IncomingPlan): Promise<IncomingSummary> {
+  return write(db, writer => applyIncomingIn(db, writer, planned))
+}
+
+/** applyIncoming inside a command's own transaction. */
+export async function applyIncomingIn(db: HarvestDB, writer: Writer, planned: IncomingPlan): Promise<IncomingSummary> {
+  const local = await localCopies(db, planned.incoming)
+  return commit(db, writer, sameBasis(local, planned.basis) ? planned : plan(local, planned.incoming, Date.now()))
+}
+
+async function commit(db: HarvestDB, writer: Writer, { summary, toWrite, taken }: Plan): Promise<IncomingSummary> {
+  // What is already here as it is changes nothing, not even this tablet's clock.
+  if (toWrite.length === 0 && summary.conflicts.length === 0) return summary
+  let latest = ''
+  for (const record of taken) {
+    const stamp = latestStamp(record)
+    if (stamp > latest) latest = stamp
+  }
+  if (latest) writer.observe(latest)
+  await db.records.bulkPut(toWrite)
+  const rows: ConflictRow[] = summary.conflicts.map(conflict => ({
+    key: conflictKey(conflict.recordId, conflict.field),
+    recordId: conflict.recordId,
+    workshopId: conflict.workshopId,
+    kind: conflict.kind,
+    field: conflict.field,
+    value: conflict.other,
+    stamp: conflict.otherStamp,
+    deviceId: conflict.otherDevice,
+    tablet: conflict.tablet,
+  }))
+  // A notice dismissed here stays dismissed when the same value arrives again.
+  const known = (await db.meta.bulkGet(rows.map(row => row.key))) as (ConflictRow | undefined)[]
+  const fresh = rows.filter((row, index) => !(known[index]?.dismissed && known[index]?.stamp === row.stamp))
+  if (fresh.length > 0) await db.meta.bulkPut(fresh)
+  return summary
 }

@@ -1,7 +1,7 @@
 import type { AnyRec, Rec } from '../../domain/types'
 import { voteFlagText, voteFlags, voteLimits } from '../../domain/votes'
-import { lackedBy } from '../../exchange/delta'
-import { previewIncoming, type IncomingSummary } from '../commands/incoming'
+import { lackedBy } from '../../domain/delta'
+import { planIncoming, type IncomingPlan, type IncomingSummary } from '../commands/incoming'
 import type { PeerRow } from '../commands/handoff'
 import type { HarvestDB } from '../db'
 import { workshopRecords } from '../queries'
@@ -41,17 +41,20 @@ export async function recordsToShare(
 }
 
 export interface HandoffPreview {
+  readonly workshopId: string
   readonly summary: IncomingSummary
   /** What the merge would leave against the rules, in words: the facilitator decides. */
   readonly flags: readonly string[]
+  /** The merge the summary describes: what "merge" writes. */
+  readonly plan: IncomingPlan
 }
 
 /** What merging a received bundle would do, and what it would leave flagged, without writing. */
 export async function previewHandoff(db: HarvestDB, workshopId: string, incoming: readonly AnyRec[]): Promise<HandoffPreview> {
-  const [summary, local] = await Promise.all([previewIncoming(db, incoming), workshopRecords(db, workshopId)])
+  const [plan, local] = await Promise.all([planIncoming(db, incoming), workshopRecords(db, workshopId)])
   const after = new Map<string, AnyRec>(local.map(record => [record.id, record]))
-  for (const item of summary.items) after.set(item.record.id, item.record)
-  return { summary, flags: flagsOf([...after.values()], workshopId) }
+  for (const record of plan.toWrite) after.set(record.id, record)
+  return { workshopId, summary: plan.summary, flags: flagsOf([...after.values()], workshopId), plan }
 }
 
 function flagsOf(records: readonly AnyRec[], workshopId: string): string[] {

@@ -1,5 +1,5 @@
-import { latestStamp } from '../domain/record'
-import type { AnyRec } from '../domain/types'
+import { latestStamp } from './record'
+import type { AnyRec } from './types'
 
 /**
  * What a tablet holds of a workshop, record by record: each record's id and its latest stamp.
@@ -20,14 +20,4 @@ export function holdingsOf(records: readonly AnyRec[]): Record<string, string> {
  */
 export function lackedBy(records: readonly AnyRec[], held: Holdings): AnyRec[] {
   return records.filter(record => held[record.id] !== latestStamp(record))
-}
-
-/** A short digest of holdings (16 hex digits), so two tablets can tell they hold the same. */
-export async function holdingsDigest(held: Holdings): Promise<string> {
-  const lines = Object.keys(held)
-    .sort()
-    .map(id => `${id} ${held[id]}`)
-    .join('\n')
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(lines))
-  return [...new Uint8Array(digest, 0, 8)].map(byte => byte.toString(16).padStart(2, '0')).join('')
 }

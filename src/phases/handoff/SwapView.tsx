@@ -1,0 +1,221 @@
+import { createMemo, createResource, createSignal, onCleanup, onMount, Show } from 'solid-js'
+import type { Rec } from '../../domain/types'
+import { holdsTheSame, makeHandoff, type Bundle, type IncomingTransfer, type ReceiveProgress } from '../../exchange/handoff'
+import type { IncomingSummary as Summary } from '../../store/commands/incoming'
+import { mergeHandoff, recordReceipt, thisDevice } from '../../store/commands/handoff'
+import { useCommand } from '../../store/context'
+import { previewHandoff, recordsToShare, type HandoffPreview } from '../../store/reads/handoff'
+import { AnimatedQr, holdWakeLock } from './AnimatedQr'
+import { IncomingSummary } from './IncomingSummary'
+import { Overlay } from './Overlay'
+import { qrRoom } from './room'
+import { cameraScanner, progressText, tabletName, type Scanner } from './scanner'
+
+export interface SwapViewProps {
+  workshop: Rec<'workshop'>
+  onClose: () => void
+  scanner?: Scanner
+}
+
+interface Received {
+  readonly bundle: Bundle
+  readonly transferId: number
+  readonly preview: HandoffPreview
+}
+
+interface Merged {
+  readonly sender: string
+  readonly summary: Summary
+  /** This tablet's "received" code for the other's transfer, shown among its own frames. */
+  readonly receipt: string | null
+}
+
+/**
+ * Two tablets face to face, both ways at once: this tablet shows its workshop as an animated
+ * code and, with the front camera (on the screen's side), reads the other's. The other's
+ * records are previewed beside the code and merged on the person's word; then this tablet's
+ * "received" code runs among its own frames, and the swap is done once the other's receipt
+ * of this tablet's transfer has been read too.
+ */
+export default function SwapView(props: SwapViewProps) {
+  const readShare = useCommand(recordsToShare)
+  const device = useCommand(thisDevice)
+  const preview = useCommand(previewHandoff)
+  const merge = useCommand(mergeHandoff)
+  const remember = useCommand(recordReceipt)
+  const handoff = makeHandoff({ mode: 'sealed', workshopId: props.workshop.id, secret: props.workshop.fields.secret })
+  const [slower, setSlower] = createSignal(false)
+  const [maxSize, setMaxSize] = createSignal(Math.round(qrRoom() * 0.85))
+  const [progress, setProgress] = createSignal<ReceiveProgress | null>(null)
+  const [message, setMessage] = createSignal('')
+  const [received, setReceived] = createSignal<Received | null>(null)
+  const [merged, setMerged] = createSignal<Merged | null>(null)
+  /** The other tablet's receipt of this tablet's transfer. */
+  const [confirmed, setConfirmed] = createSignal<{ deviceId: string; same: boolean } | null>(null)
+  const [busy, setBusy] = createSignal(false)
+  let camera: HTMLDivElement | undefined
+  let stopCamera = () => {}
+  const receiver: IncomingTransfer = handoff.receive({ receipts: true })
+
+  const onResize = () => setMaxSize(Math.round(qrRoom() * 0.85))
+  onMount(() => window.addEventListener('resize', onResize))
+  onCleanup(() => window.removeEventListener('resize', onResize))
+  onCleanup(holdWakeLock())
+
+  // An object, not the flag itself: a resource whose source is false never loads.
+  const [shared] = createResource(() => ({ slower: slower() }), async ({ slower }) => {
+    const [records, sender] = await Promise.all([readShare({ workshopId: props.workshop.id, scope: 'everything' }), device()])
+    return handoff.share({ workshopId: props.workshop.id, sender, records, slower })
+  })
+  const shown = createMemo(() => {
+    const current = shared()
+    return current && 'transfer' in current ? current : undefined
+  })
+  const problem = () => {
+    const current = shared()
+    return current && 'problem' in current ? current.problem : ''
+  }
+
+  /** Texts are taken one after the other, so progress never steps back. */
+  let taking: Promise<void> = Promise.resolve()
+  function onText(text: string) {
+    const at = performance.now()
+    taking = taking
+      .then(() => take(text, at))
+      .catch(() => {
+        setMessage('This code could not be read. Nothing was changed.')
+      })
+  }
+
+  async function take(text: string, at: number): Promise<void> {
+    const step = await receiver.push(text, at)
+    if (step.status === 'receipt') {
+      if (confirmed()) return
+      const taken = step.receipt
+      if (!taken.ok) {
+        setMessage(taken.message)
+        return
+      }
+      const mine = await remember({ workshopId: props.workshop.id, deviceId: taken.deviceId, held: taken.held })
+      setConfirmed({ deviceId: taken.deviceId, same: await holdsTheSame(taken, mine) })
+    } else if (received()) {
+      // The other's records are here: its frames go on running, and are no news.
+    } else if (step.status === 'progress') {
+      setProgress(step.progress)
+      setMessage('')
+    } else if (step.status === 'rejected') {
+      if (step.tell) setMessage(step.message)
+    } else if (step.status === 'failed') {
+      setMessage(step.message)
+    } else if (step.status === 'done') {
+      setMessage('')
+      const found = await preview(step.bundle.workshopId, step.bundle.records)
+      setReceived({ bundle: step.bundle, transferId: step.transferId, preview: found })
+    }
+  }
+
+  async function mergeNow(current: Received) {
+    setBusy(true)
+    try {
+      const done = await merge(current.preview)
+      const receipt = await handoff.receipt({ transferId: current.transferId, deviceId: done.deviceId, held: done.held })
+      setMerged({ sender: current.bundle.sender, summary: done.summary, receipt })
+    } catch {
+      setMessage('The transfer could not be merged, so nothing was changed.')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  onMount(() => {
+    stopCamera = (props.scanner ?? cameraScanner)(camera!, onText, setMessage, { facing: 'user' })
+  })
+  onCleanup(() => stopCamera())
+
+  const status = () => {
+    const done = merged()
+    const theirs = confirmed()
+    if (done && theirs) return 'Swap done: both tablets hold both sets of records.'
+    const parts: string[] = []
+    if (done) {
+      parts.push(
+        `${done.summary.newCount} new and ${done.summary.changedCount} changed records from ${tabletName(done.sender)} are now on this tablet.`,
+      )
+    } else if (!received()) parts.push(progressText(progress()))
+    if (theirs) parts.push(`${tabletName(theirs.deviceId)} has received this tablet’s records.`)
+    else if (done) parts.push('Waiting for the other tablet to read this one’s “received” code…')
+    return parts.join(' ')
+  }
+
+  return (
+    <Overlay title="Swap with another tablet" onClose={props.onClose} closeLabel="Close">
+      <div class="handoff-layout">
+        <div class="handoff-stage" data-receipt={merged()?.receipt ?? undefined}>
+          <Show when={shown()} fallback={<p class="muted">{problem() || 'Preparing the code…'}</p>}>
+            {current => (
+              <AnimatedQr
+                transfer={current().transfer}
+                fps={current().fps}
+                maxSize={maxSize()}
+                interleave={merged()?.receipt ?? undefined}
+              />
+            )}
+          </Show>
+        </div>
+        <div class="handoff-side">
+          <p class="handoff-lede">
+            Hold the two tablets face to face, screens toward each other, an arm’s length apart. Each shows its code and
+            reads the other’s with its front camera.
+          </p>
+          <div ref={camera} class="camera-view swap-camera" />
+          <p class={merged() || confirmed() ? 'handoff-note' : 'scan-progress'} role="status">
+            {status()}
+          </p>
+          <Show when={!received() && (progress()?.total ?? 0) > 0}>
+            <progress class="scan-bar" max={progress()!.total} value={progress()!.solved} aria-label="Fragments received" />
+          </Show>
+          <Show when={message()}>
+            <p class="error" role="alert">
+              {message()}
+            </p>
+          </Show>
+          <Show when={!merged() && received()}>
+            {current => (
+              <div class="swap-preview">
+                <h3>From {tabletName(current().bundle.sender)}</h3>
+                <IncomingSummary
+                  summary={current().preview.summary}
+                  allKnownText="Everything in this transfer is already on this tablet."
+                />
+                <Show when={current().preview.flags.length > 0}>
+                  <div class="handoff-flags" role="note">
+                    <p>
+                      <strong>Flagged after the merge:</strong>
+                    </p>
+                    <ul class="preview-list">
+                      {current().preview.flags.map(flag => (
+                        <li>
+                          <span class="tag">flagged</span> {flag}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                </Show>
+                <div class="handoff-buttons">
+                  <button type="button" class="button primary" disabled={busy()} onClick={() => void mergeNow(current())}>
+                    Merge into this tablet
+                  </button>
+                </div>
+              </div>
+            )}
+          </Show>
+          <div class="handoff-control">
+            <button type="button" class="button" aria-pressed={slower()} onClick={() => setSlower(!slower())}>
+              Slower
+            </button>
+          </div>
+        </div>
+      </div>
+    </Overlay>
+  )
+}
