@@ -1,9 +1,11 @@
 import { coverageGaps, gapText, missingParts, type CoverageGap } from './coverage'
 import { keyResultLabel, milestoneCardLines, objectiveLabel, type CardLine, type MissingPart, type Okrs, hypothesisLabels } from './labels'
+import { learnOrder, type LearnEntry } from './learn'
 import { MILESTONE_CATALOGUE, type MilestoneType } from './milestone-types'
+import { decisionText } from './test-card'
 import { compareTitles, rankMilestones, unlockOrder } from './ranking'
 import { settlementsOf } from './ties'
-import type { Fields, Rec } from './types'
+import type { Evidence, Fields, Importance, Rec } from './types'
 import { voteFlags, voteFlagText, voteLimits, voteTotals, type VoteFlag } from './votes'
 
 /** The live records of one workshop that the inventory is made from. */
@@ -46,6 +48,10 @@ export interface InventoryMilestone {
   readonly unlocks: readonly MilestoneRef[]
   readonly unlockedBy: readonly MilestoneRef[]
   readonly validates: string
+  /** Its test card: "we are right if …", by when, and "persevere if right, pivot if wrong"; '' where blank. */
+  readonly criterion: string
+  readonly deadline: string
+  readonly decision: string
   /** The idea cards clustered into it; `author` is null when the workshop is anonymous. */
   readonly cards: readonly { readonly id: string; readonly text: string; readonly author: string | null }[]
   readonly missing: readonly MissingPart[]
@@ -61,6 +67,9 @@ export interface InventoryHypothesis {
   /** Milestone ids, best ranked first. */
   readonly milestoneIds: readonly string[]
   readonly gap: 'no-milestone' | 'untested' | null
+  /** The room's marks; null while unmarked. */
+  readonly evidence: Evidence | null
+  readonly importance: Importance | null
 }
 
 export interface InventoryObjective {
@@ -91,6 +100,8 @@ export interface Inventory {
   readonly order: readonly string[]
   readonly cycles: readonly (readonly string[])[]
   readonly gaps: readonly { readonly gap: CoverageGap; readonly text: string }[]
+  /** Hypotheses in the order to learn the most: high importance and low evidence first (domain/learn.ts). */
+  readonly learn: readonly LearnEntry[]
   /** Votes the rules forbid but a merge brought; empty while voting is open. */
   readonly voteFlags: readonly { readonly flag: VoteFlag; readonly text: string }[]
   readonly incompleteCount: number
@@ -134,6 +145,9 @@ export function buildInventory(records: InventoryRecords): Inventory {
       unlocks: f.unlocks.filter(id => liveIds.has(id) && id !== item.id).map(ref),
       unlockedBy: milestones.filter(m => m.id !== item.id && m.fields.unlocks.includes(item.id)).map(m => ref(m.id)),
       validates: f.validates,
+      criterion: f.criterion ?? '',
+      deadline: f.deadline ?? '',
+      decision: decisionText(f),
       cards: records.cards
         .filter(card => card.fields.milestoneId === item.id)
         .map(card => ({
@@ -177,6 +191,8 @@ export function buildInventory(records: InventoryRecords): Inventory {
           text: h.fields.text,
           milestoneIds: here.filter(m => m.hypothesisId === h.id).map(m => m.id),
           gap: hypothesisGap(h.id),
+          evidence: h.fields.evidence ?? null,
+          importance: h.fields.importance ?? null,
         })),
       withoutHypothesis: here.filter(m => m.hypothesisId === null).map(m => m.id),
     }
@@ -196,6 +212,11 @@ export function buildInventory(records: InventoryRecords): Inventory {
     order,
     cycles,
     gaps: gaps.map(gap => ({ gap, text: gapText(gap, okrs) })),
+    learn: learnOrder(
+      records.hypotheses,
+      records.objectives,
+      inventoryMilestones.map(m => ({ id: m.id, title: m.title, type: m.type, hypothesisId: m.hypothesisId })),
+    ),
     voteFlags: flags
       .map(flag => ({
         flag,
