@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js'
+import { createMemo, For, Show } from 'solid-js'
 import { EVIDENCE_LABELS, IMPORTANCE_LABELS } from '../../domain/evidence'
 import { milestonesById, type Inventory } from '../../domain/inventory'
 import { MILESTONE_CATALOGUE } from '../../domain/milestone-types'
@@ -11,7 +11,8 @@ import { MILESTONE_CATALOGUE } from '../../domain/milestone-types'
  */
 export function LearnMost(props: { inventory: Inventory }) {
   const entries = () => props.inventory.learn
-  const stepOf = (id: string) => milestonesById(props.inventory).get(id)?.step
+  const byId = createMemo(() => milestonesById(props.inventory))
+  const stepOf = (id: string) => byId().get(id)?.step
   const standingOut = () => entries().filter(entry => entry.standsOut).length
   return (
     <section class="inv-learn" aria-labelledby="inv-learn-title">
@@ -21,9 +22,8 @@ export function LearnMost(props: { inventory: Inventory }) {
           <p class="inv-flag" role="note">
             ⚠{' '}
             {standingOut() === 1
-              ? '1 hypothesis matters and nothing tests it'
-              : `${standingOut()} hypotheses matter and nothing tests them`}
-            : plan a Spike or Signal Test for it first.
+              ? '1 hypothesis matters and nothing tests it: plan a Spike or Signal Test for it first.'
+              : `${standingOut()} hypotheses matter and nothing tests them: plan a Spike or Signal Test for each first.`}
           </p>
         </Show>
         <div class="inv-table-wrap">
