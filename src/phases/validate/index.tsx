@@ -3,7 +3,7 @@ import { missingParts } from '../../domain/coverage'
 import type { Okrs } from '../../domain/labels'
 import { addMilestone } from '../../store/commands/validate'
 import { useCommand, useLive } from '../../store/context'
-import { validationBoard } from '../../store/reads/validate'
+import { validationCards, validationContext, validationMilestones } from '../../store/reads/validate'
 import type { PhaseProps } from '../types'
 import { EvidencePanel } from './EvidencePanel'
 import { MilestoneEditor } from './MilestoneEditor'
@@ -16,10 +16,24 @@ import { commitDraft, createStoredDraft } from '../../ui/draft'
  * while the list beside it shows which milestones are still incomplete.
  */
 export default function Validate(props: PhaseProps) {
-  const board = useLive(
+  const milestoneList = useLive(
     () => props.workshop.id,
-    (db, id) => validationBoard(db, id),
+    (db, id) => validationMilestones(db, id),
   )
+  const context = useLive(
+    () => props.workshop.id,
+    (db, id) => validationContext(db, id),
+  )
+  const cards = useLive(
+    () => props.workshop.id,
+    (db, id) => validationCards(db, id),
+  )
+  // The screen shows once what it lists has arrived; the cards follow in their own time.
+  const board = () => {
+    const milestones = milestoneList()
+    const current = context()
+    return milestones && current ? { milestones, ...current, cards: cards() ?? [] } : undefined
+  }
   const add = useCommand(addMilestone)
   const [chosen, setChosen] = createSignal<string | null>(null)
   // The hypotheses' evidence marks take the editor's place until a milestone is chosen again.
