@@ -125,10 +125,22 @@ export function buildInventory(records: InventoryRecords): Inventory {
   const stepOf = new Map(order.map((id, index) => [id, index + 1]))
   const ref = (id: string): MilestoneRef => ({ id, title: titleOf.get(id)!, step: stepOf.get(id)! })
   const names = new Map(records.participants.map(p => [p.id, p.fields.name || 'Unnamed participant']))
+  // One pass each, so 5,000 cards in 500 milestones cost thousands of steps, not millions.
+  const hypothesisById = new Map(records.hypotheses.map(h => [h.id, h]))
+  const cardsOf = groupBy(records.cards, card => card.fields.milestoneId)
+  const unlockersOf = new Map<string, string[]>()
+  for (const m of milestones) {
+    for (const id of new Set(m.fields.unlocks)) {
+      if (id === m.id) continue
+      const list = unlockersOf.get(id)
+      if (list) list.push(m.id)
+      else unlockersOf.set(id, [m.id])
+    }
+  }
 
   const inventoryMilestones = ranked.map(({ item, votes, place, tied }): InventoryMilestone => {
     const f = item.fields
-    const hypothesis = f.hypothesisId ? records.hypotheses.find(h => h.id === f.hypothesisId) : undefined
+    const hypothesis = f.hypothesisId ? hypothesisById.get(f.hypothesisId) : undefined
     return {
       id: item.id,
       title: titleOf.get(item.id)!,
@@ -143,18 +155,16 @@ export function buildInventory(records: InventoryRecords): Inventory {
       step: stepOf.get(item.id)!,
       link: shortLink(f, okrs),
       unlocks: f.unlocks.filter(id => liveIds.has(id) && id !== item.id).map(ref),
-      unlockedBy: milestones.filter(m => m.id !== item.id && m.fields.unlocks.includes(item.id)).map(m => ref(m.id)),
+      unlockedBy: (unlockersOf.get(item.id) ?? []).map(ref),
       validates: f.validates,
       criterion: f.criterion ?? '',
       deadline: f.deadline ?? '',
       decision: decisionText(f),
-      cards: records.cards
-        .filter(card => card.fields.milestoneId === item.id)
-        .map(card => ({
-          id: card.id,
-          text: card.fields.text,
-          author: workshop.fields.anonymous ? null : (names.get(card.fields.authorId) ?? null),
-        })),
+      cards: (cardsOf.get(item.id) ?? []).map(card => ({
+        id: card.id,
+        text: card.fields.text,
+        author: workshop.fields.anonymous ? null : (names.get(card.fields.authorId) ?? null),
+      })),
       missing: missingParts(f, okrs),
       inCycle: inCycle.has(item.id),
     }
@@ -251,4 +261,15 @@ function shortLink(milestone: Fields<'milestone'>, okrs: Okrs): InventoryMilesto
 /** The inventory's milestones by id, for the parts that refer to them. */
 export function milestonesById(inventory: Inventory): ReadonlyMap<string, InventoryMilestone> {
   return new Map(inventory.milestones.map(m => [m.id, m]))
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const list = groups.get(k)
+    if (list) list.push(item)
+    else groups.set(k, [item])
+  }
+  return groups
 }

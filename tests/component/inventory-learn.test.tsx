@@ -17,10 +17,24 @@ async function seed(db: HarvestDB, workshopId: string) {
       importance: 'high',
     })
     await hypothesis('If rankings reflect skill better, fewer matches feel unfair', 3, {})
-    const milestone = (title: string, type: 'epic' | 'signal-test', hypothesisId: string) =>
-      w.create('milestone', workshopId, { title, type, hypothesisId, keyResultId: null, objectiveId: trust.id, unlocks: [], validates: '' })
+    const milestone = (title: string, type: 'epic' | 'signal-test', hypothesisId: string, testCard: object = {}) =>
+      w.create('milestone', workshopId, {
+        title,
+        type,
+        hypothesisId,
+        keyResultId: null,
+        objectiveId: trust.id,
+        unlocks: [],
+        validates: '',
+        ...testCard,
+      })
     await milestone('Email-based match feedback form', 'epic', feedback.id)
-    await milestone('A/B test fair matching', 'signal-test', known.id)
+    await milestone('A/B test fair matching', 'signal-test', known.id, {
+      criterion: 'Fewer than 1 in 10 matches reported unfair',
+      deadline: '2026-12-15',
+      ifRight: 'persevere',
+      ifWrong: 'drop',
+    })
   })
 }
 
@@ -48,5 +62,17 @@ describe('where to learn the most, in the inventory', () => {
     expect(within(section).getByRole('note').textContent).toBe(
       '⚠ 1 hypothesis matters and nothing tests it: plan a Spike or Signal Test for it first.',
     )
+  })
+
+  it('shows a milestone’s test card on its card below, and nothing of one where none was written', async () => {
+    const { db, workshopId } = await freshWorkshop()
+    await seed(db, workshopId)
+    renderPhase(Inventory, db, workshopId)
+    const test = await screen.findByRole('listitem', { name: 'A/B test fair matching' })
+    expect(test.textContent).toContain('We are right if: Fewer than 1 in 10 matches reported unfair')
+    expect(test.textContent).toContain('By when: 2026-12-15')
+    expect(test.textContent).toContain('Then: persevere if right, drop if wrong')
+    const epic = screen.getByRole('listitem', { name: 'Email-based match feedback form' })
+    expect(epic.textContent).not.toMatch(/We are right if|By when|Then:/)
   })
 })

@@ -330,7 +330,8 @@ describe('printing the inventory', () => {
       await second.page.getByRole('heading', { level: 2, name: 'Inventory' }).waitFor()
       await second.page.getByRole('button', { name: 'Download folder (.zip)' }).waitFor()
       // Objectives, key results, hypotheses, milestones with their types, votes and ranks: all as they were.
-      const inventory = async (page: Page) => page.locator('.inv-report').innerText()
+      // Its text content, not innerText: milestone cards far off screen are not laid out (content-visibility).
+      const inventory = async (page: Page) => page.locator('.inv-report').evaluate(report => report.textContent ?? '')
       const before = await inventory(first.page)
       expect(before).toContain('Enable sharing from match details with referral tracking')
       expect(await inventory(second.page)).toBe(before)

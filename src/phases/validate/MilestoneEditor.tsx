@@ -1,4 +1,4 @@
-import { createUniqueId, For, onMount, Show } from 'solid-js'
+import { createMemo, createUniqueId, For, onMount, Show } from 'solid-js'
 import { missingParts } from '../../domain/coverage'
 import { hypothesisLabels, incompleteLabel, milestoneCardLines, type Okrs } from '../../domain/labels'
 import { prefillOf } from '../../domain/prefill'
@@ -41,8 +41,9 @@ export function MilestoneEditor(props: MilestoneEditorProps) {
   const flag = () => incompleteLabel(missingParts(fields(), props.okrs))
   const others = () => props.milestones.filter(m => m.id !== id())
   const unlockedBy = () => props.milestones.filter(m => m.id !== id() && m.fields.unlocks.includes(id()))
-  const members = () => props.cards.filter(card => card.fields.milestoneId === id())
-  const prefill = () => prefillOf(fields(), members(), props.okrs)
+  // Read once per change, not once per use: a full room has thousands of cards to look through.
+  const members = createMemo(() => props.cards.filter(card => card.fields.milestoneId === id()))
+  const prefill = createMemo(() => prefillOf(fields(), members(), props.okrs))
   const authorOf = (card: Rec<'card'>) =>
     props.anonymous ? null : (props.participants.find(p => p.id === card.fields.authorId)?.fields.name ?? null)
   const titleOf = (m: Rec<'milestone'>) => m.fields.title.trim() || 'Untitled milestone'
