@@ -1,11 +1,11 @@
 import { keyResultLabel, objectiveLabel, type MissingPart, type Okrs } from './labels'
-import type { MilestoneType } from './milestone-types'
+import { missingTestCardParts, needsTestCard, TESTING_TYPES } from './test-card'
 import type { Fields, Rec } from './types'
 
 /**
  * What a milestone still lacks before the room can call it validated: a type, the hypothesis
- * it serves, and a key result or objective it moves. A link to something since removed counts
- * as missing.
+ * it serves, and a key result or objective it moves; a Spike or Signal Test also its test card.
+ * A link to something since removed counts as missing.
  */
 export function missingParts(milestone: Fields<'milestone'>, okrs: Okrs): MissingPart[] {
   const missing: MissingPart[] = []
@@ -15,11 +15,9 @@ export function missingParts(milestone: Fields<'milestone'>, okrs: Okrs): Missin
     (milestone.keyResultId !== null && okrs.keyResults.some(kr => kr.id === milestone.keyResultId)) ||
     (milestone.objectiveId !== null && okrs.objectives.some(o => o.id === milestone.objectiveId))
   if (!linked) missing.push('link')
+  if (needsTestCard(milestone.type)) missing.push(...missingTestCardParts(milestone))
   return missing
 }
-
-/** The types that test a hypothesis rather than build on it. */
-const TESTING_TYPES: ReadonlySet<MilestoneType> = new Set(['spike', 'signal-test'])
 
 /**
  * Where the inventory leaves the plan uncovered. A hypothesis with no milestone at all is

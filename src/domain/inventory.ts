@@ -1,9 +1,11 @@
 import { coverageGaps, gapText, missingParts, type CoverageGap } from './coverage'
 import { keyResultLabel, milestoneCardLines, objectiveLabel, type CardLine, type MissingPart, type Okrs, hypothesisLabels } from './labels'
+import { learnOrder, type LearnEntry } from './learn'
 import { MILESTONE_CATALOGUE, type MilestoneType } from './milestone-types'
+import { decisionText } from './test-card'
 import { compareTitles, rankMilestones, unlockOrder } from './ranking'
 import { settlementsOf } from './ties'
-import type { Fields, Rec } from './types'
+import type { Evidence, Fields, Importance, Rec } from './types'
 import { voteFlags, voteFlagText, voteLimits, voteTotals, type VoteFlag } from './votes'
 
 /** The live records of one workshop that the inventory is made from. */
@@ -46,6 +48,10 @@ export interface InventoryMilestone {
   readonly unlocks: readonly MilestoneRef[]
   readonly unlockedBy: readonly MilestoneRef[]
   readonly validates: string
+  /** Its test card: "we are right if …", by when, and "persevere if right, pivot if wrong"; '' where blank. */
+  readonly criterion: string
+  readonly deadline: string
+  readonly decision: string
   /** The idea cards clustered into it; `author` is null when the workshop is anonymous. */
   readonly cards: readonly { readonly id: string; readonly text: string; readonly author: string | null }[]
   readonly missing: readonly MissingPart[]
@@ -61,6 +67,9 @@ export interface InventoryHypothesis {
   /** Milestone ids, best ranked first. */
   readonly milestoneIds: readonly string[]
   readonly gap: 'no-milestone' | 'untested' | null
+  /** The room's marks; null while unmarked. */
+  readonly evidence: Evidence | null
+  readonly importance: Importance | null
 }
 
 export interface InventoryObjective {
@@ -91,6 +100,8 @@ export interface Inventory {
   readonly order: readonly string[]
   readonly cycles: readonly (readonly string[])[]
   readonly gaps: readonly { readonly gap: CoverageGap; readonly text: string }[]
+  /** Hypotheses in the order to learn the most: high importance and low evidence first (domain/learn.ts). */
+  readonly learn: readonly LearnEntry[]
   /** Votes the rules forbid but a merge brought; empty while voting is open. */
   readonly voteFlags: readonly { readonly flag: VoteFlag; readonly text: string }[]
   readonly incompleteCount: number
@@ -114,10 +125,22 @@ export function buildInventory(records: InventoryRecords): Inventory {
   const stepOf = new Map(order.map((id, index) => [id, index + 1]))
   const ref = (id: string): MilestoneRef => ({ id, title: titleOf.get(id)!, step: stepOf.get(id)! })
   const names = new Map(records.participants.map(p => [p.id, p.fields.name || 'Unnamed participant']))
+  // One pass each, so 5,000 cards in 500 milestones cost thousands of steps, not millions.
+  const hypothesisById = new Map(records.hypotheses.map(h => [h.id, h]))
+  const cardsOf = groupBy(records.cards, card => card.fields.milestoneId)
+  const unlockersOf = new Map<string, string[]>()
+  for (const m of milestones) {
+    for (const id of new Set(m.fields.unlocks)) {
+      if (id === m.id) continue
+      const list = unlockersOf.get(id)
+      if (list) list.push(m.id)
+      else unlockersOf.set(id, [m.id])
+    }
+  }
 
   const inventoryMilestones = ranked.map(({ item, votes, place, tied }): InventoryMilestone => {
     const f = item.fields
-    const hypothesis = f.hypothesisId ? records.hypotheses.find(h => h.id === f.hypothesisId) : undefined
+    const hypothesis = f.hypothesisId ? hypothesisById.get(f.hypothesisId) : undefined
     return {
       id: item.id,
       title: titleOf.get(item.id)!,
@@ -132,15 +155,16 @@ export function buildInventory(records: InventoryRecords): Inventory {
       step: stepOf.get(item.id)!,
       link: shortLink(f, okrs),
       unlocks: f.unlocks.filter(id => liveIds.has(id) && id !== item.id).map(ref),
-      unlockedBy: milestones.filter(m => m.id !== item.id && m.fields.unlocks.includes(item.id)).map(m => ref(m.id)),
+      unlockedBy: (unlockersOf.get(item.id) ?? []).map(ref),
       validates: f.validates,
-      cards: records.cards
-        .filter(card => card.fields.milestoneId === item.id)
-        .map(card => ({
-          id: card.id,
-          text: card.fields.text,
-          author: workshop.fields.anonymous ? null : (names.get(card.fields.authorId) ?? null),
-        })),
+      criterion: f.criterion ?? '',
+      deadline: f.deadline ?? '',
+      decision: decisionText(f),
+      cards: (cardsOf.get(item.id) ?? []).map(card => ({
+        id: card.id,
+        text: card.fields.text,
+        author: workshop.fields.anonymous ? null : (names.get(card.fields.authorId) ?? null),
+      })),
       missing: missingParts(f, okrs),
       inCycle: inCycle.has(item.id),
     }
@@ -177,6 +201,8 @@ export function buildInventory(records: InventoryRecords): Inventory {
           text: h.fields.text,
           milestoneIds: here.filter(m => m.hypothesisId === h.id).map(m => m.id),
           gap: hypothesisGap(h.id),
+          evidence: h.fields.evidence ?? null,
+          importance: h.fields.importance ?? null,
         })),
       withoutHypothesis: here.filter(m => m.hypothesisId === null).map(m => m.id),
     }
@@ -196,6 +222,11 @@ export function buildInventory(records: InventoryRecords): Inventory {
     order,
     cycles,
     gaps: gaps.map(gap => ({ gap, text: gapText(gap, okrs) })),
+    learn: learnOrder(
+      records.hypotheses,
+      records.objectives,
+      inventoryMilestones.map(m => ({ id: m.id, title: m.title, type: m.type, hypothesisId: m.hypothesisId })),
+    ),
     voteFlags: flags
       .map(flag => ({
         flag,
@@ -230,4 +261,15 @@ function shortLink(milestone: Fields<'milestone'>, okrs: Okrs): InventoryMilesto
 /** The inventory's milestones by id, for the parts that refer to them. */
 export function milestonesById(inventory: Inventory): ReadonlyMap<string, InventoryMilestone> {
   return new Map(inventory.milestones.map(m => [m.id, m]))
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const list = groups.get(k)
+    if (list) list.push(item)
+    else groups.set(k, [item])
+  }
+  return groups
 }

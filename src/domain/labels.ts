@@ -78,12 +78,15 @@ export function milestoneCardText(milestone: Fields<'milestone'>, okrs: Okrs): s
     .join('\n')
 }
 
-export type MissingPart = 'type' | 'hypothesis' | 'link'
+export type MissingPart = 'type' | 'hypothesis' | 'link' | 'criterion' | 'deadline' | 'decision'
 
 const MISSING_WORDS: Record<MissingPart, string> = {
   type: 'a type',
   hypothesis: 'a hypothesis',
   link: 'a key result or objective',
+  criterion: 'a “we are right if”',
+  deadline: 'a deadline',
+  decision: 'a decision either way',
 }
 
 /** "Incomplete: needs a type", "Incomplete: needs a type and a hypothesis"; null when nothing is missing. */

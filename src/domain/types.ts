@@ -46,6 +46,18 @@ export interface Timer {
 /** A tie-break round being voted, its result standing, or the tie accepted as it is. */
 export type TieBreakState = 'voting' | 'closed' | 'accepted'
 
+/** How much evidence the room already has for a hypothesis. */
+export const EVIDENCE_LEVELS = ['none', 'some', 'strong'] as const
+export type Evidence = (typeof EVIDENCE_LEVELS)[number]
+
+/** How important a hypothesis is to its objective. */
+export const IMPORTANCE_LEVELS = ['low', 'high'] as const
+export type Importance = (typeof IMPORTANCE_LEVELS)[number]
+
+/** What the room does once a test has its answer. */
+export const DECISIONS = ['persevere', 'pivot', 'drop'] as const
+export type Decision = (typeof DECISIONS)[number]
+
 export type ScopeCategory = 'feature' | 'tool' | 'initiative'
 
 /** The fields of each kind of record. Each field is stamped and merged on its own. */
@@ -72,7 +84,16 @@ export interface FieldsByKind {
   }
   objective: { title: string; position: number }
   keyResult: { objectiveId: string; text: string; position: number }
-  hypothesis: { objectiveId: string; keyResultIds: readonly string[]; text: string; position: number }
+  hypothesis: {
+    objectiveId: string
+    keyResultIds: readonly string[]
+    text: string
+    position: number
+    /** How much evidence the room already has for it. Added after the first release, so optional: unmarked. */
+    evidence?: Evidence
+    /** How much it matters to its objective. Optional like `evidence`. */
+    importance?: Importance
+  }
   participant: {
     name: string
     pair: string
@@ -104,6 +125,17 @@ export interface FieldsByKind {
     /** Other milestones that this one makes possible. */
     unlocks: readonly string[]
     validates: string
+    /**
+     * The test card (domain/test-card.ts), "We are right if …": what the room will measure.
+     * Its four fields came after the first release, so optional: an older tablet's milestone has none.
+     */
+    criterion?: string
+    /** By when: an ISO date (yyyy-mm-dd) or "after N weeks"; '' while not set. */
+    deadline?: string
+    /** What the room will do if the criterion is met. */
+    ifRight?: Decision
+    /** What the room will do if it is not. */
+    ifWrong?: Decision
   }
   /**
    * One dot, its own record, so dots cast on different tablets add up. Taking a dot back

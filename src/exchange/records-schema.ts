@@ -2,7 +2,8 @@ import * as v from 'valibot'
 import { isStamp } from '../domain/clock'
 import { MILESTONE_TYPES } from '../domain/milestone-types'
 import { PIN_HASH_PATTERN } from '../domain/seat-pin'
-import { PHASES, type AnyRec } from '../domain/types'
+import { isDeadlineText } from '../domain/test-card'
+import { DECISIONS, EVIDENCE_LEVELS, IMPORTANCE_LEVELS, PHASES, type AnyRec } from '../domain/types'
 import { dotsFromCount, isCountedVote } from '../domain/votes'
 
 const text = v.pipe(v.string(), v.maxLength(20_000))
@@ -45,7 +46,14 @@ const fieldsByKind = {
   }),
   objective: v.object({ title: text, position }),
   keyResult: v.object({ objectiveId: id, text, position }),
-  hypothesis: v.object({ objectiveId: id, keyResultIds: ids, text, position }),
+  hypothesis: v.object({
+    objectiveId: id,
+    keyResultIds: ids,
+    text,
+    position,
+    evidence: v.optional(v.picklist(EVIDENCE_LEVELS)),
+    importance: v.optional(v.picklist(IMPORTANCE_LEVELS)),
+  }),
   participant: v.object({
     name: text,
     pair: text,
@@ -74,6 +82,10 @@ const fieldsByKind = {
     objectiveId: v.nullable(id),
     unlocks: ids,
     validates: text,
+    criterion: v.optional(text),
+    deadline: v.optional(v.pipe(v.string(), v.check(isDeadlineText, 'is not a date (yyyy-mm-dd) or “after N weeks”'))),
+    ifRight: v.optional(v.picklist(DECISIONS)),
+    ifWrong: v.optional(v.picklist(DECISIONS)),
   }),
   vote: v.object({ participantId: id, milestoneId: id, tieBreakId: v.nullable(id) }),
   tieBreak: v.object({

@@ -1,5 +1,6 @@
 import type { Inventory, InventoryRecords } from '../domain/inventory'
 import { keyResultLabel } from '../domain/labels'
+import { EVIDENCE_LEVELS, IMPORTANCE_LEVELS, type Evidence, type Importance } from '../domain/types'
 import type { ParseResult, PlannedHypothesis, Session1Plan } from './plan'
 import { sameTitle } from './plan'
 
@@ -12,6 +13,8 @@ import { sameTitle } from './plan'
  *   ## <objective title>       ## <objective title>
  *   - KR1: <text>              - H1: <text>
  *   - KR2: <text>                - Key results: KR1, KR3
+ *                                - Evidence: some
+ *                                - Importance: high
  *
  * A line break inside a text goes on a continuation line indented by two spaces; a heading
  * is one line, so a line break in an objective's title becomes a space.
@@ -49,6 +52,8 @@ export function hypothesesMarkdown(records: InventoryRecords, inventory: Invento
         .map(kr => keyResultLabel(kr, records.keyResults))
         .sort((a, b) => Number(a.slice(2)) - Number(b.slice(2)))
       if (labels.length > 0) out.push(`  - Key results: ${labels.join(', ')}`)
+      if (hypothesis.evidence) out.push(`  - Evidence: ${hypothesis.evidence}`)
+      if (hypothesis.importance) out.push(`  - Importance: ${hypothesis.importance}`)
     }
     if (objective.hypotheses.length === 0) out.push('_No hypotheses._')
     out.push('')
@@ -118,12 +123,18 @@ export function parseObjectivesMarkdown(text: string, file = 'objectives.md'): P
 }
 
 /**
- * Reads hypotheses.md: `## objective` then `- H1: text`, with an optional
- * `  - Key results: KR1, KR3` line under a hypothesis.
+ * Reads hypotheses.md: `## objective` then `- H1: text`, with optional
+ * `  - Key results: KR1, KR3`, `  - Evidence: some` and `  - Importance: high` lines under a hypothesis.
  */
 export function parseHypothesesMarkdown(text: string, file = 'hypotheses.md'): ParseResult<Session1Plan> {
   let title: string | null = null
-  type Hypothesis = { text: string; keyResults: number[]; at: { file: string; line: number } }
+  type Hypothesis = {
+    text: string
+    keyResults: number[]
+    evidence?: Evidence
+    importance?: Importance
+    at: { file: string; line: number }
+  }
   const objectives: { title: string; keyResults: string[]; hypotheses: Hypothesis[] }[] = []
   let last: Hypothesis | null = null
   for (const { number, text: line } of linesOf(text)) {
@@ -153,6 +164,19 @@ export function parseHypothesesMarkdown(text: string, file = 'hypotheses.md'): P
       last.keyResults.push(...numbers.filter(n => !last!.keyResults.includes(n)))
       continue
     }
+    const mark = /^ {2}[-*] (Evidence|Importance):\s*(.*)$/i.exec(line)
+    if (mark) {
+      if (!last) return fail(`“${mark[1]}:” must come right under a hypothesis.`)
+      const value = mark[2]!.trim().toLowerCase()
+      if (mark[1]!.toLowerCase() === 'evidence') {
+        if (!isOneOf(EVIDENCE_LEVELS, value)) return fail(`“${mark[2]!.trim()}” is not an evidence mark: write none, some or strong.`)
+        last.evidence = value
+      } else {
+        if (!isOneOf(IMPORTANCE_LEVELS, value)) return fail(`“${mark[2]!.trim()}” is not an importance mark: write low or high.`)
+        last.importance = value
+      }
+      continue
+    }
     const item = /^[-*] (?:H\d+\s*[:.)-]\s*)?(.*)$/.exec(line)
     if (item) {
       const current = objectives[objectives.length - 1]
@@ -168,6 +192,10 @@ export function parseHypothesesMarkdown(text: string, file = 'hypotheses.md'): P
     return fail(`“${line.trim().slice(0, 60)}” is not an objective (“## …”) or a hypothesis (“- H1: …”).`)
   }
   return { ok: true, value: { title, objectives } }
+}
+
+function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value)
 }
 
 /** "KR1, KR3" (or "KR1; KR3", "KR1 KR3") → [1, 3]; null if anything else is there. */

@@ -14,12 +14,16 @@ export const MILESTONE_COLUMNS = [
   'unlocks',
   'validates',
   'source cards',
+  'criterion',
+  'deadline',
+  'decision',
 ] as const
 
 /**
  * milestone-candidates.csv: one row per milestone in rank order. Lists inside a cell (what it
  * unlocks, its source cards) are one item per line, which RFC 4180 allows in a quoted field
  * and spreadsheet programs show as lines in the cell. Votes are empty while voting is open.
+ * The test card's columns come last, so a sheet built on the earlier columns still reads.
  */
 export function milestoneRows(records: InventoryRecords, inventory: Inventory): string[][] {
   const hypothesisLabel = new Map(
@@ -42,6 +46,9 @@ export function milestoneRows(records: InventoryRecords, inventory: Inventory): 
       m.unlocks.map(u => u.title).join('\n'),
       m.validates,
       m.cards.map(c => c.text).join('\n'),
+      m.criterion,
+      m.deadline,
+      m.decision,
     ])
   }
   return rows

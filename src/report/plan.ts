@@ -1,3 +1,5 @@
+import type { Evidence, Importance } from '../domain/types'
+
 /**
  * What Session #1 hands to Session #2, as read from its files before anything is written:
  * objectives with their key results, and the hypotheses under each objective with the key
@@ -6,6 +8,9 @@
 export interface PlannedHypothesis {
   readonly text: string
   readonly keyResults: readonly number[]
+  /** The marks an earlier session gave it, carried into the next one. */
+  readonly evidence?: Evidence
+  readonly importance?: Importance
   /** Where it was read, so a key result it names but nobody listed can be pointed at. */
   readonly at?: { readonly file: string; readonly line: number }
 }

@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js'
+import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show } from 'solid-js'
 import {
   formatRemaining,
   isRunning,
@@ -48,6 +48,14 @@ export function Timer(props: TimerProps) {
       if (isUp && wasUp === false && running()) playChime()
     }),
   )
+
+  // Making an audio context can take a noticeable moment: do it while nobody waits, so that a
+  // press of Start only has to resume it (which a touch still must, for Safari).
+  onMount(() => {
+    const idle = (globalThis as { requestIdleCallback?: (callback: () => void) => number }).requestIdleCallback
+    if (idle) idle(() => void audioContext())
+    else setTimeout(() => void audioContext(), 500)
+  })
 
   const act = (control: TimerControl) => {
     // Safari lets a page make sound only after a touch, so the press readies the chime.

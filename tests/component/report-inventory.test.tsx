@@ -82,7 +82,7 @@ describe('inventory: print and download', () => {
     await waitFor(() => expect(head.textContent).toContain('Participants: Ana, Ben, Chloé, Dev'))
     expect(head.textContent).toContain('Match experience off-site')
     expect(head.textContent).toContain('2026-11-24')
-    const rows = [...root.querySelectorAll('.inv-table tbody tr')].map(row => row.textContent!.replace(/\s+/g, ' '))
+    const rows = [...root.querySelectorAll('.inv-ranked .inv-table tbody tr')].map(row => row.textContent!.replace(/\s+/g, ' '))
     expect(rows).toEqual([
       '1stEnable sharing from match details with referral trackingEpicDrive growth through social sharing (KR1)6 votes1',
       '2ndEmail-based match feedback formEpicBuild trust through match experiences (KR3)3 votes2',

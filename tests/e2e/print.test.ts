@@ -120,10 +120,20 @@ async function bigInventory() {
     make('keyResult', 'kr-retention-2', { objectiveId: retention, text: 'Lapsed players returning up 10%', position: 2 }),
   ]
   const hypotheses = [
-    make('hypothesis', 'h-guided', { objectiveId: retention, keyResultIds: [krs[0]!], text: 'If new players get a guided first match, then more of them return in week 2', position: 4 }),
-    make('hypothesis', 'h-remind', { objectiveId: retention, keyResultIds: [krs[1]!], text: 'If we remind lapsed players that friends are online, then they come back', position: 5 }),
+    make('hypothesis', 'h-guided', { objectiveId: retention, keyResultIds: [krs[0]!], text: 'If new players get a guided first match, then more of them return in week 2', position: 4, evidence: 'none', importance: 'high' }),
+    make('hypothesis', 'h-remind', { objectiveId: retention, keyResultIds: [krs[1]!], text: 'If we remind lapsed players that friends are online, then they come back', position: 5, evidence: 'some', importance: 'low' }),
   ]
   const [, ranking, sharing] = sample.hypotheses.map(h => h.id)
+  // The room marked sharing as mattering with no evidence yet: with only Epics and an untyped test, it stands out.
+  for (const [index, record] of records.entries()) {
+    if (record.id !== sharing) continue
+    const stamp = makeStamp({ wall: Date.UTC(2026, 10, 24, 10), counter: ++counter }, 'fixture0device00')
+    records[index] = {
+      ...record,
+      fields: { ...record.fields, evidence: 'none', importance: 'high' },
+      stamps: { ...record.stamps, evidence: stamp, importance: stamp },
+    } as AnyRec
+  }
   // The sample's key results: three for trust, then three for growth.
   const [, badMatchesKr, , , , conversionKr] = sample.records.filter(r => r.kind === 'keyResult').map(r => r.id)
   const extra: { id: string; title: string; type: MilestoneType; hypothesisId: string; keyResultId?: string; unlocks?: string[]; validates: string }[] = [
@@ -275,6 +285,15 @@ describe('printing the inventory', () => {
       expect(first).not.toMatch(/(?<!tied for) 1st /)
       // What it unlocks is named by its step, so the title is not printed a third time.
       expect(pdfText(file)).toMatch(/Unlocks: Step \d+, Step \d+/)
+      // Where to learn the most is on the summary, before the cards: what matters and nothing tests first, flagged once.
+      const whole = pdfText(file)
+      const learnAt = whole.indexOf('Where to learn the most')
+      expect(learnAt).toBeGreaterThan(0)
+      expect(learnAt).toBeLessThan(whole.indexOf('Milestone: '))
+      const learn = whole.slice(learnAt, whole.indexOf('Coverage gaps', learnAt))
+      expect(occurrences(learn, 'Matters, and nothing tests it')).toBe(1)
+      expect(learn.indexOf('If users can share')).toBeLessThan(learn.indexOf('If new players get a guided'))
+      expect(learn.indexOf('If new players get a guided')).toBeLessThan(learn.indexOf('If we remind lapsed players'))
       execFileSync('pdftoppm', ['-png', '-r', '60', file, resolve(OUT, 'big-A4')])
     } finally {
       await context.close()
@@ -311,7 +330,8 @@ describe('printing the inventory', () => {
       await second.page.getByRole('heading', { level: 2, name: 'Inventory' }).waitFor()
       await second.page.getByRole('button', { name: 'Download folder (.zip)' }).waitFor()
       // Objectives, key results, hypotheses, milestones with their types, votes and ranks: all as they were.
-      const inventory = async (page: Page) => page.locator('.inv-report').innerText()
+      // Its text content, not innerText: milestone cards far off screen are not laid out (content-visibility).
+      const inventory = async (page: Page) => page.locator('.inv-report').evaluate(report => report.textContent ?? '')
       const before = await inventory(first.page)
       expect(before).toContain('Enable sharing from match details with referral tracking')
       expect(await inventory(second.page)).toBe(before)

@@ -202,6 +202,14 @@ async function runWorkshop(page: Page, context: BrowserContext) {
       const links = page.getByLabel('Key result or objective it moves')
       const linkOption = (await links.locator('option').allTextContents()).find(text => link.test(text))!
       await links.selectOption({ label: linkOption })
+      if (type === 'Spike' || type === 'Signal Test') {
+        // A milestone that tests a hypothesis says how the room will know.
+        const card = page.getByRole('region', { name: 'Test card' })
+        await card.getByLabel('We are right if …').fill('A third more players say so within the time-box')
+        await card.getByLabel('After how many weeks').fill('2')
+        await card.getByRole('group', { name: 'If we are right, we will' }).getByText('Persevere').click()
+        await card.getByRole('group', { name: 'If we are wrong, we will' }).getByText('Pivot').click()
+      }
       await expect.poll(() => page.getByText('✓ Complete').first().isVisible()).toBe(true)
     }
     await expect.poll(() => page.getByText(/5 milestones · all complete/).isVisible()).toBe(true)
@@ -253,12 +261,13 @@ async function runWorkshop(page: Page, context: BrowserContext) {
     await step(page, /Inventory/, 'Inventory')
     const inventory = page.locator('section.phase').first()
     await page.getByRole('heading', { name: /^Coverage gaps \(/ }).waitFor()
-    const before = await inventory.innerText()
+    // Text content rather than innerText: milestone cards far off screen are not laid out (content-visibility).
+    const before = await inventory.evaluate(section => section.textContent ?? '')
     for (const title of Object.values(M)) expect(before).toContain(title)
     expect(before).toMatch(/Coverage gaps/)
     expect(before).toMatch(/KR1[^\n]*Match rating submissions up 30%[\s\S]*no milestone|no milestone[\s\S]*Match rating submissions up 30%/)
     const trust = page.getByRole('region', { name: 'Objective "Build trust through match experiences"' })
-    const trustText = await trust.innerText()
+    const trustText = await trust.evaluate(section => section.textContent ?? '')
     expect(trustText.indexOf(M.ranking)).toBeLessThan(trustText.indexOf(M.cache))
 
     // Offline, reload: the same inventory.
@@ -267,7 +276,7 @@ async function runWorkshop(page: Page, context: BrowserContext) {
     await page.reload()
     await page.getByRole('heading', { level: 2, name: 'Inventory' }).waitFor()
     await page.getByRole('heading', { name: /^Coverage gaps \(/ }).waitFor()
-    await expect.poll(() => page.locator('section.phase').first().innerText()).toBe(before)
+    await expect.poll(() => page.locator('section.phase').first().evaluate(section => section.textContent ?? '')).toBe(before)
     expect(foreign).toEqual([])
   }
 }

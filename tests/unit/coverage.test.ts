@@ -33,11 +33,28 @@ const milestone = (id: string, patch: Partial<Fields<'milestone'>>) =>
     ...patch,
   })
 
+const testCard = { criterion: '30% rate within a week', deadline: 'after 2 weeks', ifRight: 'persevere', ifWrong: 'drop' } as const
+
 describe('missingParts', () => {
   it('asks for a type, a hypothesis and a link', () => {
     expect(missingParts(milestone('m', {}).fields, okrs)).toEqual(['type', 'hypothesis', 'link'])
-    expect(missingParts(milestone('m', { type: 'spike', hypothesisId: 'h1', objectiveId: 'o1' }).fields, okrs)).toEqual([])
+    expect(missingParts(milestone('m', { type: 'spike', hypothesisId: 'h1', objectiveId: 'o1', ...testCard }).fields, okrs)).toEqual([])
     expect(missingParts(milestone('m', { type: 'epic', hypothesisId: 'h1', keyResultId: 'k1a' }).fields, okrs)).toEqual([])
+  })
+
+  it('asks a Spike or Signal Test for its test card, part by part, and an Epic or Enabler for none', () => {
+    const linked = { hypothesisId: 'h1', objectiveId: 'o1' } as const
+    for (const type of ['spike', 'signal-test'] as const) {
+      expect(missingParts(milestone('m', { type, ...linked }).fields, okrs)).toEqual(['criterion', 'deadline', 'decision'])
+      expect(missingParts(milestone('m', { type, ...linked, ...testCard, criterion: '  ' }).fields, okrs)).toEqual(['criterion'])
+      expect(missingParts(milestone('m', { type, ...linked, ...testCard, deadline: '2026-02-30' }).fields, okrs)).toEqual([
+        'deadline',
+      ])
+      expect(missingParts(milestone('m', { type, ...linked, ...testCard, ifWrong: undefined }).fields, okrs)).toEqual(['decision'])
+    }
+    for (const type of ['epic', 'enabler'] as const) {
+      expect(missingParts(milestone('m', { type, ...linked }).fields, okrs)).toEqual([])
+    }
   })
 
   it('counts a link to something removed as missing', () => {

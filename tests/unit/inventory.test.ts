@@ -39,7 +39,13 @@ function room(options: { closed: boolean; anonymous?: boolean }): InventoryRecor
     rec('milestone', id, { title: id, type: null, hypothesisId: null, keyResultId: null, objectiveId: null, unlocks: [], validates: '', ...patch })
   const milestones = [
     m('Email-based match feedback form', { type: 'epic', hypothesisId: 'h1', keyResultId: 'k3', objectiveId: 'o1', unlocks: ['Feedback signal test'] }),
-    m('Feedback signal test', { type: 'signal-test', hypothesisId: 'h1', keyResultId: 'k1', objectiveId: 'o1' }),
+    m('Feedback signal test', {
+      type: 'signal-test',
+      hypothesisId: 'h1',
+      keyResultId: 'k1',
+      objectiveId: 'o1',
+      ...{ criterion: '30% rate within a week', deadline: 'after 2 weeks', ifRight: 'persevere', ifWrong: 'pivot' },
+    }),
     m('Share button', { type: 'epic', hypothesisId: 'h3', keyResultId: 'k4', objectiveId: 'o2', validates: 'People share' }),
     m('Cache', { type: 'enabler', objectiveId: 'o2', unlocks: ['Share button'] }),
     m('Loose idea', {}),

@@ -109,7 +109,7 @@ describe('milestone-candidates.csv', () => {
     if (!parsed.ok) throw new Error(parsed.message)
     const [header, ...rows] = parsed.rows
     expect(header).toEqual([...MILESTONE_COLUMNS])
-    expect(header).toEqual(['id', 'title', 'type', 'hypothesis', 'key result', 'objective', 'votes', 'rank', 'unlocks', 'validates', 'source cards'])
+    expect(header).toEqual(['id', 'title', 'type', 'hypothesis', 'key result', 'objective', 'votes', 'rank', 'unlocks', 'validates', 'source cards', 'criterion', 'deadline', 'decision'])
     expect(rows.map(r => [r[1], r[2], r[6], r[7]])).toEqual([
       ['Enable sharing from match details with referral tracking', 'Epic', '6', '1'],
       ['Email-based match feedback form', 'Epic', '3', '2'],

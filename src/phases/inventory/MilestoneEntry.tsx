@@ -38,6 +38,22 @@ export function MilestoneEntry(props: { milestone: InventoryMilestone }) {
         <div>
           <dt>Validates:</dt> <dd>{m().validates.trim() || 'not said'}</dd>
         </div>
+        {/* The test card, where the room wrote one. */}
+        <Show when={m().criterion.trim()}>
+          <div>
+            <dt>We are right if:</dt> <dd>{m().criterion.trim()}</dd>
+          </div>
+        </Show>
+        <Show when={m().deadline}>
+          <div>
+            <dt>By when:</dt> <dd>{m().deadline}</dd>
+          </div>
+        </Show>
+        <Show when={m().decision}>
+          <div>
+            <dt>Then:</dt> <dd>{m().decision}</dd>
+          </div>
+        </Show>
       </dl>
       <Show when={incompleteLabel(m().missing)}>{text => <p class="inv-flag">⚠ {text()}</p>}</Show>
       <Show when={m().inCycle}>

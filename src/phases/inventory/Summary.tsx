@@ -2,11 +2,12 @@ import { For, Show } from 'solid-js'
 import { milestonesById, type Inventory } from '../../domain/inventory'
 import { placeLabel } from '../../domain/places'
 import type { Rec } from '../../domain/types'
+import { LearnMost } from './LearnMost'
 import { votesText } from './MilestoneEntry'
 
 /**
  * What the inventory leads with, on screen and as the printout's first page: the workshop,
- * its objectives, every milestone in one ranked table, and the coverage gaps. The table is the
+ * its objectives, every milestone in one ranked table, where to learn the most, and the coverage gaps. The table is the
  * one place a milestone's title sits beside its rank and votes; the detail below names each once more.
  */
 export function Summary(props: { inventory: Inventory; workshop: Rec<'workshop'>; participants: readonly string[] }) {
@@ -108,6 +109,8 @@ export function Summary(props: { inventory: Inventory; workshop: Rec<'workshop'>
           </For>
         </Show>
       </section>
+
+      <LearnMost inventory={props.inventory} />
 
       <section class="panel gaps" aria-labelledby="gaps-title">
         <h3 id="gaps-title">Coverage gaps ({props.inventory.gaps.length})</h3>

@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js'
+import { createMemo, For, Show } from 'solid-js'
 import { milestonesById, type InventoryMilestone } from '../../domain/inventory'
 import { useLive } from '../../store/context'
 import { recordsOf } from '../../store/queries'
@@ -21,10 +21,10 @@ export default function InventoryScreen(props: PhaseProps) {
     () => props.workshop.id,
     (db, id) => inventoryOf(db, id),
   )
-  const byId = () => {
+  const byId = createMemo(() => {
     const current = inventory()
     return current ? milestonesById(current) : new Map<string, InventoryMilestone>()
-  }
+  })
   const entries = (ids: readonly string[]) => ids.map(id => byId().get(id)).filter(m => m !== undefined)
   // Only the printed header names them, and only when the workshop is not anonymous.
   const participants = useLive(

@@ -1,6 +1,6 @@
-import { createUniqueId, For, onMount, Show } from 'solid-js'
+import { createMemo, createUniqueId, For, onMount, Show } from 'solid-js'
 import { missingParts } from '../../domain/coverage'
-import { incompleteLabel, milestoneCardLines, type Okrs } from '../../domain/labels'
+import { hypothesisLabels, incompleteLabel, milestoneCardLines, type Okrs } from '../../domain/labels'
 import { prefillOf } from '../../domain/prefill'
 import type { Rec } from '../../domain/types'
 import { linkMilestone, toggleUnlock } from '../../store/commands/validate'
@@ -8,7 +8,9 @@ import { useActions, useCommand } from '../../store/context'
 import { SeedCard } from '../../ui/SeedCard'
 import { TextField } from '../../ui/TextField'
 import { ConflictNote } from '../../ui/ConflictNote'
+import { EvidenceMarks } from './EvidenceMarks'
 import { LinkChooser, HypothesisChooser } from './LinkChoices'
+import { TestCard } from './TestCard'
 import { TypeChoice } from './TypeChoice'
 
 interface MilestoneEditorProps {
@@ -39,11 +41,14 @@ export function MilestoneEditor(props: MilestoneEditorProps) {
   const flag = () => incompleteLabel(missingParts(fields(), props.okrs))
   const others = () => props.milestones.filter(m => m.id !== id())
   const unlockedBy = () => props.milestones.filter(m => m.id !== id() && m.fields.unlocks.includes(id()))
-  const members = () => props.cards.filter(card => card.fields.milestoneId === id())
-  const prefill = () => prefillOf(fields(), members(), props.okrs)
+  // Read once per change, not once per use: a full room has thousands of cards to look through.
+  const members = createMemo(() => props.cards.filter(card => card.fields.milestoneId === id()))
+  const prefill = createMemo(() => prefillOf(fields(), members(), props.okrs))
   const authorOf = (card: Rec<'card'>) =>
     props.anonymous ? null : (props.participants.find(p => p.id === card.fields.authorId)?.fields.name ?? null)
   const titleOf = (m: Rec<'milestone'>) => m.fields.title.trim() || 'Untitled milestone'
+  const hypothesis = () => props.okrs.hypotheses.find(h => h.id === fields().hypothesisId)
+  const hypothesisLabel = (h: Rec<'hypothesis'>) => hypothesisLabels(props.okrs.hypotheses, props.okrs.objectives).get(h.id) ?? 'H?'
 
   return (
     <article class="milestone-editor panel" aria-labelledby={headingId} data-work-surface>
@@ -87,6 +92,9 @@ export function MilestoneEditor(props: MilestoneEditorProps) {
           onChange={choice => void link(id(), choice)}
         />
       </div>
+      <Show when={hypothesis()}>
+        {h => <EvidenceMarks hypothesis={h()} label={hypothesisLabel(h())} />}
+      </Show>
 
       <fieldset class="unlocks">
         <legend>What it unlocks</legend>
@@ -123,6 +131,8 @@ export function MilestoneEditor(props: MilestoneEditorProps) {
         value={fields().validates}
         onInput={validates => void actions.updateRecord(id(), 'milestone', { validates })}
       />
+
+      <TestCard milestone={props.milestone} />
 
       <section class="member-cards" aria-labelledby={`${headingId}-cards`}>
         <h4 id={`${headingId}-cards`}>Cards in this milestone ({members().length})</h4>

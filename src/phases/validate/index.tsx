@@ -3,9 +3,11 @@ import { missingParts } from '../../domain/coverage'
 import type { Okrs } from '../../domain/labels'
 import { addMilestone } from '../../store/commands/validate'
 import { useCommand, useLive } from '../../store/context'
-import { validationBoard } from '../../store/reads/validate'
+import { validationCards, validationContext, validationMilestones } from '../../store/reads/validate'
 import type { PhaseProps } from '../types'
+import { EvidencePanel } from './EvidencePanel'
 import { MilestoneEditor } from './MilestoneEditor'
+import './test-card.css'
 import './validate.css'
 import { commitDraft, createStoredDraft } from '../../ui/draft'
 
@@ -14,17 +16,34 @@ import { commitDraft, createStoredDraft } from '../../ui/draft'
  * while the list beside it shows which milestones are still incomplete.
  */
 export default function Validate(props: PhaseProps) {
-  const board = useLive(
+  const milestoneList = useLive(
     () => props.workshop.id,
-    (db, id) => validationBoard(db, id),
+    (db, id) => validationMilestones(db, id),
   )
+  const context = useLive(
+    () => props.workshop.id,
+    (db, id) => validationContext(db, id),
+  )
+  const cards = useLive(
+    () => props.workshop.id,
+    (db, id) => validationCards(db, id),
+  )
+  // The screen shows once what it lists has arrived; the cards follow in their own time.
+  const board = () => {
+    const milestones = milestoneList()
+    const current = context()
+    return milestones && current ? { milestones, ...current, cards: cards() ?? [] } : undefined
+  }
   const add = useCommand(addMilestone)
   const [chosen, setChosen] = createSignal<string | null>(null)
+  // The hypotheses' evidence marks take the editor's place until a milestone is chosen again.
+  const [marking, setMarking] = createSignal(false)
   // Once the facilitator moves through the milestones, each one opens with focus on its heading.
   const [walked, setWalked] = createSignal(false)
   const open = (id: string | null | undefined) => {
     if (!id) return
     setWalked(true)
+    setMarking(false)
     setChosen(id)
   }
   const [draft, setDraft] = createStoredDraft(`milestone:${props.workshop.id}`)
@@ -39,6 +58,7 @@ export default function Validate(props: PhaseProps) {
   }
   const milestones = () => board()?.milestones ?? []
   const isIncomplete = (fields: Parameters<typeof missingParts>[0]) => missingParts(fields, okrs()).length > 0
+  const markedCount = () => (board()?.hypotheses ?? []).filter(h => h.fields.evidence && h.fields.importance).length
   const incompleteCount = () => milestones().filter(m => isIncomplete(m.fields)).length
   // The chosen milestone, or the first while none is chosen (or the chosen one was removed).
   const selectedIndex = () => Math.max(0, milestones().findIndex(m => m.id === chosen()))
@@ -83,7 +103,7 @@ export default function Validate(props: PhaseProps) {
                       <button
                         type="button"
                         class="tile nav-item"
-                        aria-current={selected()?.id === milestone.id ? 'true' : undefined}
+                        aria-current={!marking() && selected()?.id === milestone.id ? 'true' : undefined}
                         onClick={() => open(milestone.id)}
                       >
                         <span class="nav-number" aria-hidden="true">
@@ -99,6 +119,18 @@ export default function Validate(props: PhaseProps) {
                 </For>
               </ol>
             </Show>
+            <button
+              type="button"
+              class="tile nav-item nav-evidence"
+              aria-current={marking() ? 'true' : undefined}
+              onClick={() => {
+                setWalked(true)
+                setMarking(true)
+              }}
+            >
+              <span class="nav-title">Evidence for each hypothesis</span>
+              <span class="nav-status">{markedCount()} of {board()!.hypotheses.length} marked</span>
+            </button>
             <form class="add-milestone" onSubmit={submit}>
               <div class="field">
                 <label for={draftId}>New milestone</label>
@@ -118,47 +150,56 @@ export default function Validate(props: PhaseProps) {
           </nav>
 
           <Show
-            when={selected()}
-            keyed
+            when={!marking()}
             fallback={
-              <p class="empty">
-                No milestone yet. Group the idea cards into milestones in Read &amp; cluster, or add a missing one here.
-              </p>
+              <div class="editor-column">
+                <EvidencePanel okrs={okrs()} focusOnMount={walked()} />
+              </div>
             }
           >
-            {milestone => (
-              <div class="editor-column">
-                <MilestoneEditor
-                  milestone={milestone}
-                  focusOnMount={walked()}
-                  number={selectedIndex() + 1}
-                  count={milestones().length}
-                  okrs={okrs()}
-                  milestones={milestones()}
-                  cards={board()!.cards}
-                  participants={board()!.participants}
-                  anonymous={props.workshop.fields.anonymous}
-                />
-                <div class="walk toolbar">
-                  <button
-                    type="button"
-                    class="button"
-                    disabled={selectedIndex() === 0}
-                    onClick={() => open(milestones()[selectedIndex() - 1]?.id)}
-                  >
-                    ← Previous milestone
-                  </button>
-                  <button
-                    type="button"
-                    class="button primary"
-                    disabled={selectedIndex() >= milestones().length - 1}
-                    onClick={() => open(milestones()[selectedIndex() + 1]?.id)}
-                  >
-                    Next milestone →
-                  </button>
+            <Show
+              when={selected()}
+              keyed
+              fallback={
+                <p class="empty">
+                  No milestone yet. Group the idea cards into milestones in Read &amp; cluster, or add a missing one here.
+                </p>
+              }
+            >
+              {milestone => (
+                <div class="editor-column">
+                  <MilestoneEditor
+                    milestone={milestone}
+                    focusOnMount={walked()}
+                    number={selectedIndex() + 1}
+                    count={milestones().length}
+                    okrs={okrs()}
+                    milestones={milestones()}
+                    cards={board()!.cards}
+                    participants={board()!.participants}
+                    anonymous={props.workshop.fields.anonymous}
+                  />
+                  <div class="walk toolbar">
+                    <button
+                      type="button"
+                      class="button"
+                      disabled={selectedIndex() === 0}
+                      onClick={() => open(milestones()[selectedIndex() - 1]?.id)}
+                    >
+                      ← Previous milestone
+                    </button>
+                    <button
+                      type="button"
+                      class="button primary"
+                      disabled={selectedIndex() >= milestones().length - 1}
+                      onClick={() => open(milestones()[selectedIndex() + 1]?.id)}
+                    >
+                      Next milestone →
+                    </button>
+                  </div>
                 </div>
-              </div>
-            )}
+              )}
+            </Show>
           </Show>
         </div>
       </Show>

@@ -58,6 +58,8 @@ export async function importSession1(db: HarvestDB, plan: Session1Plan, target: 
           keyResultIds: hypothesis.keyResults.map(n => krIds[n - 1]!).filter(Boolean),
           text: hypothesis.text,
           position: ++hypothesisPosition,
+          ...(hypothesis.evidence ? { evidence: hypothesis.evidence } : {}),
+          ...(hypothesis.importance ? { importance: hypothesis.importance } : {}),
         })
       }
     }
