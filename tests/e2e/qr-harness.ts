@@ -24,6 +24,10 @@ export interface QrLab {
   close(): Promise<void>
 }
 
+export interface LabScanOptions {
+  readonly facing?: 'environment' | 'user'
+}
+
 /** What the lab page puts on `window.qrLab`, for `page.evaluate`. */
 export interface QrLabApi {
   draw(text: string, maxSize: number): { version: number; modules: number; moduleSize: number; size: number; ms: number }
@@ -31,8 +35,15 @@ export interface QrLabApi {
   drawTime(texts: string[], rounds: number): number
   /** Only encodes (text → matrix), the part a sender can do once per frame ahead of time. */
   encodeTime(texts: string[], rounds: number): number
-  scan(decoder: 'auto' | 'worker'): void
+  scan(decoder: 'auto' | 'worker', options?: LabScanOptions): void
   stop(): void
+  /** The fountain and frames as this engine computes them, for the golden vectors. */
+  readonly golden: {
+    /** Each (transferId, n, k)'s fragment subset, as 8 hex digits a 32-bit word. */
+    subsets(inputs: readonly (readonly [number, number, number])[]): string[]
+    /** The first `count` frame texts of a join transfer of `bytes` (hex). */
+    joinFrames(bytes: string, transferId: number, fragmentSize: number, count: number): Promise<string[]>
+  }
   readonly state: {
     texts: string[]
     decodes: { decoder: 'native' | 'worker'; ms: number; found: number }[]
@@ -58,6 +69,11 @@ function labScript(root: string): string {
   return `
 import { drawQr, encodeQr } from './${source('qr.ts')}'
 import { startScanner } from './${source('scan.ts')}'
+import { fragmentsOf } from './${source('fountain.ts')}'
+import { JOIN_SESSION, sendBytes } from './${source('transfer.ts')}'
+
+const hexOfWords = words => Array.from(words, word => word.toString(16).padStart(8, '0')).join('')
+const bytesOfHex = hex => new Uint8Array(hex.length / 2).map((_, at) => parseInt(hex.slice(2 * at, 2 * at + 2), 16))
 
 const canvas = document.getElementById('qr')
 const camera = document.getElementById('camera')
@@ -81,16 +97,23 @@ window.qrLab = {
     for (let round = 0; round < rounds; round++) for (const text of texts) encodeQr(text)
     return (performance.now() - started) / (rounds * texts.length)
   },
-  scan(decoder) {
+  scan(decoder, options = {}) {
     stop()
     stop = startScanner(
       camera,
       text => state.texts.push(text),
       error => { state.error = { problem: error.problem, message: error.message } },
-      { decoder, onDecode: frame => state.decodes.push({ decoder: frame.decoder, ms: frame.ms, found: frame.texts.length }) },
+      { ...options, decoder, onDecode: frame => state.decodes.push({ decoder: frame.decoder, ms: frame.ms, found: frame.texts.length }) },
     )
   },
   stop() { stop() },
+  golden: {
+    subsets: inputs => inputs.map(([transferId, n, k]) => hexOfWords(fragmentsOf(transferId, n, k))),
+    async joinFrames(bytes, transferId, fragmentSize, count) {
+      const transfer = sendBytes(bytesOfHex(bytes), JOIN_SESSION, { fragmentSize, transferId })
+      return Promise.all(Array.from({ length: count }, (_, n) => transfer.frame(n)))
+    },
+  },
 }
 `
 }
