@@ -46,7 +46,19 @@ export interface QrLabApi {
   }
   readonly state: {
     texts: string[]
-    decodes: { decoder: 'native' | 'worker'; ms: number; found: number }[]
+    decodes: {
+      decoder: 'native' | 'worker'
+      ms: number
+      found: number
+      /** Pixels read: the whole 1280×720 frame or the crop around the last code. */
+      area: number
+      located: boolean
+      sharpened: boolean
+      dropped: number
+      latency: number
+      /** performance.now() when the reading ended. */
+      at: number
+    }[]
     error: { problem: string; message: string } | null
   }
 }
@@ -103,7 +115,22 @@ window.qrLab = {
       camera,
       text => state.texts.push(text),
       error => { state.error = { problem: error.problem, message: error.message } },
-      { ...options, decoder, onDecode: frame => state.decodes.push({ decoder: frame.decoder, ms: frame.ms, found: frame.texts.length }) },
+      {
+        ...options,
+        decoder,
+        onDecode: frame =>
+          state.decodes.push({
+            decoder: frame.decoder,
+            ms: frame.ms,
+            found: frame.texts.length,
+            area: frame.region.width * frame.region.height,
+            located: frame.located,
+            sharpened: frame.sharpened,
+            dropped: frame.dropped,
+            latency: frame.latency,
+            at: performance.now(),
+          }),
+      },
     )
   },
   stop() { stop() },
@@ -206,6 +233,24 @@ export async function framesToY4m(pngs: Buffer[], folder: string, fps = 8): Prom
     '-i', join(folder, 'frame-%03d.png'),
     '-pix_fmt', 'yuv420p',
     '-vf', 'scale=1280:720:force_original_aspect_ratio=decrease,pad=1280:720:(ow-iw)/2:(oh-ih)/2:white',
+    video,
+  ])
+  return video
+}
+
+/**
+ * Turns grey 1280×720 pictures (one byte a pixel) into a .y4m video at `fps`, for pictures
+ * computed in Node (see tests/unit/camera-image.ts) rather than photographed. Returns its path.
+ */
+export async function greyFramesToY4m(frames: readonly Uint8Array[], folder: string, fps = 8): Promise<string> {
+  const raw = join(folder, 'frames.grey')
+  await writeFile(raw, Buffer.concat(frames.map(frame => Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength))))
+  const video = join(folder, 'camera.y4m')
+  await promisify(execFile)('ffmpeg', [
+    '-y', '-loglevel', 'error',
+    '-f', 'rawvideo', '-pix_fmt', 'gray', '-s', '1280x720', '-framerate', String(fps),
+    '-i', raw,
+    '-pix_fmt', 'yuv420p',
     video,
   ])
   return video
