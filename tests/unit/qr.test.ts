@@ -148,6 +148,21 @@ describe('reading codes filmed off a screen: tilted, blurred, noisy, at 1280×72
     }
   })
 
+  it('reads a version-30 frame under each of the eight masks an animated code cycles through', async () => {
+    const text = base45Text(2520, 8)
+    const results = new Set<number>()
+    for (let mask = 0; mask < 8; mask++) {
+      const matrix = encodeQr(text, { mask })
+      expect(matrix.version).toBe(30)
+      const image = filmCode(matrix, { share: 0.6, blur: 1.0, seed: mask + 1 })
+      sharpen(image.data, image.width, image.height)
+      expect(await read(image), `mask ${mask}`).toEqual([text])
+      results.add(matrix.dark.flat().filter(Boolean).length)
+    }
+    // Eight masks, eight different patterns of the same text.
+    expect(results.size).toBe(8)
+  })
+
   it('keeps sharp codes readable: sharpening spoils none of them', async () => {
     for (const [version, length] of [[20, 1249], [30, 2520]] as const) {
       const text = base45Text(length, version)

@@ -93,7 +93,7 @@ export function AnimatedQr(props: AnimatedQrProps) {
               if (!live()) return
               let matrix: QrMatrix | undefined
               try {
-                matrix = encodeQr(text)
+                matrix = encodeQr(text, { mask: n })
               } catch {
                 matrix = undefined
               }
