@@ -146,6 +146,24 @@ describe('QR through a camera, in Chromium', () => {
     }
   })
 
+  it('shows an animated version-30 code frame after frame in order, never faster than asked, painting only', async () => {
+    const page = await sender!.newPage({ viewport: { width: 1024, height: 768 } })
+    await openQrLab(page, lab)
+    // 31 KB (1,000 cards) at version 30: 19 fragments of 1,650 bytes.
+    await page.evaluate(() => (window as unknown as LabWindow).qrLab.animate({ fps: 20, fragmentSize: 1650, bytes: 31_000, maxSize: 600 }))
+    await expect.poll(async () => (await page.evaluate(() => (window as unknown as LabWindow).qrLab.shown)).length, { timeout: 30_000 }).toBeGreaterThan(40)
+    const shown = await page.evaluate(() => (window as unknown as LabWindow).qrLab.shown)
+    expect(shown.map(frame => frame.frame)).toEqual(shown.map((_, at) => shown[0]!.frame + at))
+    const gaps = shown.slice(1).map((frame, at) => frame.at - shown[at]!.at).sort((a, b) => a - b)
+    // 60 Hz in headless Chromium: 3 refresh periods a frame, 50 ms; a busy machine can only make it longer.
+    expect(gaps[gaps.length >> 1]).toBeGreaterThanOrEqual(45)
+    const paints = shown.map(frame => frame.drawMs).sort((a, b) => a - b)
+    console.log(`animated v30 code: median gap ${gaps[gaps.length >> 1]!.toFixed(1)} ms, paint ${paints[paints.length >> 1]} ms`)
+    // Encoding happened ahead; a frame on screen costs only its paint.
+    expect(paints[paints.length >> 1]).toBeLessThan(16)
+    await page.close()
+  })
+
   it('says so when the camera is blocked', async () => {
     const context = await sender!.newContext()
     const page = await context.newPage()
