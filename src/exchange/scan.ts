@@ -126,7 +126,7 @@ export function startScanner(
       const found = await native.detect(source)
       const texts = found.map(code => code.rawValue)
       report({
-        ...frame,
+        dropped: frame.dropped,
         decoder: 'native',
         ms: performance.now() - started,
         texts,
@@ -159,7 +159,7 @@ export function startScanner(
     if (reply.kind !== 'read') return
     tracking = track(tracking, region, size, { corners: reply.corners, decoded: reply.texts.length > 0 })
     report({
-      ...frame,
+      dropped: frame.dropped,
       decoder: 'worker',
       ms: reply.ms,
       texts: reply.texts,
