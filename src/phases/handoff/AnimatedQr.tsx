@@ -109,6 +109,8 @@ export function AnimatedQr(props: AnimatedQrProps) {
           if (interleave && slot % INTERLEAVE_EVERY === INTERLEAVE_EVERY - 1) {
             paint(interleave, maxSize)
             canvas!.dataset.shows = 'interleave'
+            // No frame number while it is up: whoever films the screen by data-frame skips it.
+            delete canvas!.dataset.frame
           } else {
             const next = ahead.shift()
             if (!next) return // not encoded yet: the frame on screen stays one more refresh
