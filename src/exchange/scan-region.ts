@@ -5,9 +5,10 @@
  * A decoder reads a crop around where the last code was found much faster than the whole
  * frame, and a tablet held in front of a screen barely moves between two frames. So the loop
  * reads that crop (with a margin for a hand that drifts), the whole frame every few frames in
- * case the code moved or a second one appeared, and the whole frame again after a miss. While
- * codes are missed it also alternates between the sharpened and the plain image: the unsharp
- * mask rescues blurred frames, and the plain image is the fallback for whatever it might spoil.
+ * case the code moved or a second one appeared, and the whole frame again after a miss. A frame
+ * that could not be read makes the next one be read the other way, sharpened or plain: the
+ * unsharp mask rescues blurred frames but costs as much as the reading itself, so a sharp
+ * camera stays on plain frames and a blurred one settles on sharpened ones.
  */
 
 export interface Point {
@@ -46,7 +47,7 @@ export const FORGET_AFTER = 6
 /** A crop is never smaller than this, so a small code far away still has room to move. */
 export const MIN_CROP = 160
 
-export const START: Tracking = { region: undefined, sinceWhole: 0, lost: 0, sharpen: true }
+export const START: Tracking = { region: undefined, sinceWhole: 0, lost: 0, sharpen: false }
 
 export function wholeFrame(frame: Size): Region {
   return { x: 0, y: 0, width: frame.width, height: frame.height }

@@ -88,8 +88,19 @@ describe('the scan loop’s crop', () => {
     expect(cropFor(tracking, { width: 640, height: 360 })).toEqual({ x: 0, y: 0, width: 640, height: 360 })
   })
 
-  it('sharpens first, and after a frame it could not read tries it the other way', () => {
+  it('reads plain frames first, and after a frame it could not read tries the next one the other way', () => {
     const { reads } = replay([nothing, nothing, found, found, { corners: CORNERS, decoded: false }, found])
-    expect(reads.map(read => read.sharpen)).toEqual([true, false, true, true, true, false])
+    expect(reads.map(read => read.sharpen)).toEqual([false, true, false, false, false, true])
+  })
+
+  it('settles on sharpened frames when only those are read (a blurred camera)', () => {
+    const blurred = (sharpened: boolean) => (sharpened ? found : { corners: CORNERS, decoded: false })
+    let tracking: Tracking = START
+    const sharpened: boolean[] = []
+    for (let frame = 0; frame < 8; frame++) {
+      sharpened.push(tracking.sharpen)
+      tracking = track(tracking, cropFor(tracking, FRAME), FRAME, blurred(tracking.sharpen))
+    }
+    expect(sharpened).toEqual([false, true, true, true, true, true, true, true])
   })
 })
