@@ -37,17 +37,49 @@ export const MIN_FRAGMENT_SIZE = 16
 export const MAX_FRAGMENT_SIZE = 2048
 
 /**
- * The densities the screen offers, by QR version at error correction L, each filled to the
- * last character its alphanumeric mode holds. Version 20 (97 modules a side) is the default.
+ * The densities a sender can use, by QR version at error correction L, each filled to the
+ * last character its alphanumeric mode holds (ISO/IEC 18004 table 7: 395, 758, 1,249, 1,853,
+ * 2,223 and 2,520 characters). Version 20 (97 modules a side) is the default of a sender
+ * that does not ask `densityFor`.
  */
 export const DENSITIES = [
   density(10, 395),
   density(15, 758),
   density(20, 1249),
   density(25, 1853),
+  density(28, 2223),
+  density(30, 2520),
 ] as const
 export const DEFAULT_DENSITY = 2
 export const DEFAULT_FRAGMENT_SIZE = DENSITIES[DEFAULT_DENSITY].fragmentSize
+
+/**
+ * How many frames a transfer may take to show, at 20 % of them lost, before a denser code is
+ * worth its cost. A sparser code is read from further away, through more blur and by older
+ * cameras, so it is the better choice wherever it is not slower in a way a person notices:
+ * 12 frames are 0.6 s at 20 frames a second.
+ */
+const FRAME_BUDGET = 12
+const PLANNED_LOSS = 0.2
+/** A dense GF(2) fountain needs ~1.6 frames beyond K whatever K is; 2 keeps the estimate safe. */
+const EXTRA_FRAMES = 2
+
+/** The frames a sender expects to show before a receiver that misses `loss` of them is done. */
+export function framesToShow(k: number, loss = PLANNED_LOSS): number {
+  return Math.ceil((k + EXTRA_FRAMES) / (1 - loss))
+}
+
+/**
+ * The density (an index into DENSITIES) for a transfer of `byteLength` sealed bytes: the
+ * sparsest code that still sends it within FRAME_BUDGET frames at 20 % loss, or the densest
+ * when none does. "Slower" (old tablets, a poor camera) is one step sparser than that.
+ */
+export function densityFor(byteLength: number, options: { slower?: boolean } = {}): number {
+  const length = Math.max(1, Math.ceil(byteLength))
+  let chosen = DENSITIES.findIndex(({ fragmentSize }) => framesToShow(fragmentCount(length, fragmentSize)) <= FRAME_BUDGET)
+  if (chosen < 0) chosen = DENSITIES.length - 1
+  return options.slower ? Math.max(0, chosen - 1) : chosen
+}
 
 export interface Density {
   readonly qrVersion: number

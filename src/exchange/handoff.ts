@@ -2,7 +2,7 @@ import { holdingsOf, type Holdings } from '../domain/delta'
 import type { AnyRec } from '../domain/types'
 import { makeBundle, type Bundle } from './bundle'
 import { openBundle, sealBundle } from './codec'
-import { DEFAULT_DENSITY, DENSITIES, type Density } from './frames'
+import { DEFAULT_DENSITY, DENSITIES, densityFor, type Density } from './frames'
 import { handoffFileName, readHandoffFile } from './handoff-file'
 import { deriveSession } from './keys'
 import { RECEIPT_MAGIC, holdingsDigest, readReceipt, writeReceipt } from './receipt'
@@ -29,11 +29,6 @@ export type HandoffSide = { readonly mode: 'sealed'; readonly workshopId: string
 /** Frames a second on the screen: normal, and "Slower" for old tablets and poor cameras. */
 export const NORMAL_FPS = 20
 export const SLOWER_FPS = 8
-
-// replaced by frames.densityFor at merge
-function densityFor(_byteLength: number, _options: { slower: boolean }): number {
-  return DEFAULT_DENSITY
-}
 
 export interface Shared {
   readonly transfer: Transfer

@@ -1,57 +1,42 @@
 /**
  * Reads QR texts from the camera: the optical half of a handoff's receiving side.
  *
- * The browser's own BarcodeDetector is used where it exists and reads QR codes (Chromium on
- * Android, macOS); elsewhere (desktop Linux, iPad) frames go to a Web Worker running
- * zxing-wasm. At most one frame is being decoded at a time: a slow decoder skips frames
- * instead of queueing them, so what it reads is always recent.
+ * Every camera frame is read as it arrives (requestVideoFrameCallback where the browser has
+ * it, once per paint elsewhere), by the browser's own BarcodeDetector where it reads QR codes
+ * (Chromium on Android, macOS), elsewhere (desktop Linux, iPad) by zxing-wasm in a Web Worker.
+ * Never two frames at once and never a queue: a frame that arrives while another is read is
+ * dropped, and when the reader is free again it takes the newest. The worker reads the region
+ * where the last code was found (see scan-region.ts), cut from the video as an ImageBitmap
+ * so the main thread copies no pixels.
  */
 import type { ScanReply, ScanRequest } from './scan.worker'
+import { MESSAGES, ScanError, cameraError } from './scan-errors'
+import { START, cropFor, track, type Region, type Tracking } from './scan-region'
 
-export type ScanProblem = 'insecure' | 'blocked' | 'no-camera' | 'camera-failed' | 'reader-failed'
-
-/** Why scanning stopped, with a message to show as it is. */
-export class ScanError extends Error {
-  constructor(
-    readonly problem: ScanProblem,
-    message: string,
-    options?: ErrorOptions,
-  ) {
-    super(message, options)
-    this.name = 'ScanError'
-  }
-}
-
-const MESSAGES: Record<ScanProblem, string> = {
-  insecure: 'The camera needs HTTPS or localhost. Open the app from its secure address, or use a file instead.',
-  blocked: "The camera is blocked. Allow it in the browser's settings, or use a file instead.",
-  'no-camera': 'No camera was found on this device. Use a file instead.',
-  'camera-failed': 'The camera could not start: another app may be using it. Close that app and try again, or use a file instead.',
-  'reader-failed': 'The QR reader could not start. Reload the app and try again, or use a file instead.',
-}
-
-/** The ScanError for a failed `getUserMedia`. */
-export function cameraError(error: unknown): ScanError {
-  const name = error instanceof Error || error instanceof DOMException ? error.name : ''
-  const problem: ScanProblem =
-    name === 'NotAllowedError' || name === 'SecurityError'
-      ? 'blocked'
-      : name === 'NotFoundError' || name === 'OverconstrainedError'
-        ? 'no-camera'
-        : 'camera-failed'
-  return new ScanError(problem, MESSAGES[problem], { cause: error })
-}
+export { ScanError, cameraError, type ScanProblem } from './scan-errors'
 
 export interface DecodedFrame {
   readonly decoder: 'native' | 'worker'
   /** Time spent decoding this frame (in the worker, or in the native detector). */
   readonly ms: number
   readonly texts: readonly string[]
+  /** The part of the camera frame that was read (the whole frame, or the crop around the last code). */
+  readonly region: Region
+  /** Whether a code was located, read or not (the worker says; the native detector only reports codes it read). */
+  readonly located: boolean
+  /** Whether the frame was sharpened before it was read. */
+  readonly sharpened: boolean
+  /** Camera frames that came and went unread since the previous frame read (where the browser counts them). */
+  readonly dropped: number
+  /** From the camera frame's arrival to the end of its reading, in ms. */
+  readonly latency: number
 }
 
 export interface ScannerOptions {
   /** 'auto' tries the browser's own BarcodeDetector first; 'worker' always uses zxing-wasm. */
   readonly decoder?: 'auto' | 'worker'
+  /** 'environment' (default) is the rear camera; 'user' the front one, for a face-to-face swap. */
+  readonly facing?: 'environment' | 'user'
   /** Called after every decoded frame, found or not: for a "reading…" indicator or a benchmark. */
   readonly onDecode?: (frame: DecodedFrame) => void
 }
@@ -69,16 +54,16 @@ interface NativeDetectorClass {
 
 type FrameContext = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D
 
-const CAMERA: MediaStreamConstraints = {
+function cameraConstraints(facing: 'environment' | 'user'): MediaStreamConstraints {
   // Plain values are preferences: a laptop with only a front camera still works.
-  video: { facingMode: 'environment', width: 1280, height: 720 },
-  audio: false,
+  return { video: { facingMode: facing, width: 1280, height: 720 }, audio: false }
 }
 
 /**
- * Starts the rear camera in `target` (a `<video>`, or a container that gets one) and calls
- * `onText` with each QR text read, once per run of identical texts. `onError` is called at
- * most once, after which the camera is already released. Returns a function that stops it all.
+ * Starts the camera (the rear one unless `facing` says otherwise) in `target` (a `<video>`, or
+ * a container that gets one) and calls `onText` with each QR text read, once per run of
+ * identical texts. `onError` is called at most once, after which the camera is already
+ * released. Returns a function that stops it all.
  */
 export function startScanner(
   target: HTMLVideoElement | HTMLElement,
@@ -98,6 +83,13 @@ export function startScanner(
   let lastText: string | undefined
   let nextId = 0
   let settleReply: ((reply: ScanReply | undefined) => void) | undefined
+  let tracking: Tracking = START
+  // ImageBitmaps to the worker where the browser can; ImageData from a canvas otherwise.
+  let sendBitmaps = typeof createImageBitmap === 'function' && typeof OffscreenCanvas === 'function'
+  /** The newest camera frame seen, and the last one read, by the browser's count of frames shown. */
+  let newestFrame = 0
+  let newestAt = 0
+  let lastRead = 0
 
   const stop: StopScanner = () => {
     if (stopped) return
@@ -128,33 +120,76 @@ export function startScanner(
     }
   }
 
-  const decodeNatively = async (source: HTMLVideoElement, native: NativeDetector) => {
+  const decodeNatively = async (source: HTMLVideoElement, native: NativeDetector, frame: FrameFacts) => {
     const started = performance.now()
     try {
       const found = await native.detect(source)
-      report({ decoder: 'native', ms: performance.now() - started, texts: found.map(code => code.rawValue) })
+      const texts = found.map(code => code.rawValue)
+      report({
+        dropped: frame.dropped,
+        decoder: 'native',
+        ms: performance.now() - started,
+        texts,
+        region: { x: 0, y: 0, width: source.videoWidth, height: source.videoHeight },
+        located: texts.length > 0,
+        sharpened: false,
+        latency: performance.now() - frame.arrived,
+      })
     } catch {
       // A detector that fails once (some Android builds lack the model) is not tried again.
       detector = undefined
     }
   }
 
-  const decodeInWorker = async (source: HTMLVideoElement) => {
-    const image = grabFrame(source)
+  const decodeInWorker = async (source: HTMLVideoElement, frame: FrameFacts) => {
+    const size = { width: source.videoWidth, height: source.videoHeight }
+    const region = cropFor(tracking, size)
+    const sharpen = tracking.sharpen
     worker ??= startWorker()
-    const reader = worker
-    const reply = await new Promise<ScanReply | undefined>(resolve => {
-      settleReply = resolve
-      const request: ScanRequest = { id: ++nextId, image }
-      reader.postMessage(request, [image.data.buffer])
-    })
-    settleReply = undefined
-    if (!reply) return
+    let reply = await ask(worker, await frameRequest(source, region, sharpen))
+    if (reply?.kind === 'no-bitmap') {
+      sendBitmaps = false
+      reply = await ask(worker, await frameRequest(source, region, sharpen))
+    }
+    if (!reply || stopped) return
     if (reply.kind === 'failed') {
       readerFailed(new Error(reply.message))
       return
     }
-    report({ decoder: 'worker', ms: reply.ms, texts: reply.texts })
+    if (reply.kind !== 'read') return
+    tracking = track(tracking, region, size, { corners: reply.corners, decoded: reply.texts.length > 0 })
+    report({
+      dropped: frame.dropped,
+      decoder: 'worker',
+      ms: reply.ms,
+      texts: reply.texts,
+      region,
+      located: reply.corners !== undefined,
+      sharpened: sharpen,
+      latency: performance.now() - frame.arrived,
+    })
+  }
+
+  const ask = (reader: Worker, request: { message: ScanRequest; transfer: Transferable[] }) =>
+    new Promise<ScanReply | undefined>(resolve => {
+      settleReply = resolve
+      reader.postMessage(request.message, request.transfer)
+    }).finally(() => {
+      settleReply = undefined
+    })
+
+  const frameRequest = async (source: HTMLVideoElement, region: Region, sharpen: boolean) => {
+    const id = ++nextId
+    if (sendBitmaps) {
+      try {
+        const bitmap = await createImageBitmap(source, region.x, region.y, region.width, region.height)
+        return { message: { id, region, sharpen, bitmap } satisfies ScanRequest, transfer: [bitmap] }
+      } catch {
+        sendBitmaps = false // this browser cannot cut a bitmap from a video: copy pixels here instead
+      }
+    }
+    const image = grabRegion(source, region)
+    return { message: { id, region, sharpen, image } satisfies ScanRequest, transfer: [image.data.buffer] }
   }
 
   const startWorker = () => {
@@ -164,36 +199,53 @@ export function startScanner(
     return started
   }
 
-  const grabFrame = (source: HTMLVideoElement): ImageData => {
-    const width = source.videoWidth
-    const height = source.videoHeight
+  const grabRegion = (source: HTMLVideoElement, region: Region): ImageData => {
+    const { width, height } = region
     if (!frameContext || frameContext.canvas.width !== width || frameContext.canvas.height !== height) {
       frameContext = makeFrameContext(width, height)
     }
-    frameContext.drawImage(source, 0, 0, width, height)
+    frameContext.drawImage(source, region.x, region.y, width, height, 0, 0, width, height)
     return frameContext.getImageData(0, 0, width, height)
   }
 
-  const onFrame = () => {
-    if (stopped || !video) return
+  /** Reads the newest frame unless one is being read, or it was read already. */
+  const readNewest = () => {
+    if (stopped || !video || busy || newestFrame === lastRead) return
     // Until the camera's first frame arrives there is nothing to read (and a native detector throws).
-    if (!busy && video.videoWidth > 0) {
-      busy = true
-      const decoding = detector ? decodeNatively(video, detector) : decodeInWorker(video)
-      void decoding.catch(readerFailed).finally(() => {
-        busy = false
-      })
-    }
-    requestFrame(video)
+    if (video.videoWidth === 0) return
+    busy = true
+    const frame: FrameFacts = { dropped: Math.max(0, newestFrame - lastRead - 1), arrived: newestAt }
+    lastRead = newestFrame
+    const decoding = detector ? decodeNatively(video, detector, frame) : decodeInWorker(video, frame)
+    void decoding.catch(readerFailed).finally(() => {
+      busy = false
+      // A frame that came while this one was read is read now, not at the next frame: it is the newest.
+      readNewest()
+    })
   }
 
   const requestFrame = (source: HTMLVideoElement) => {
-    // A callback per new camera frame where the browser offers one; otherwise once per paint.
-    if ('requestVideoFrameCallback' in source) {
-      const handle = source.requestVideoFrameCallback(onFrame)
+    if (typeof source.requestVideoFrameCallback === 'function') {
+      const handle = source.requestVideoFrameCallback((now, metadata) => {
+        newestFrame = metadata.presentedFrames
+        newestAt = now
+        readNewest()
+        requestFrame(source)
+      })
       cancelFrame = () => source.cancelVideoFrameCallback(handle)
     } else {
-      const handle = requestAnimationFrame(onFrame)
+      // Without frame callbacks a new frame shows as a new media time at a paint.
+      let lastTime = -1
+      const onPaint = (now: number) => {
+        if (source.currentTime !== lastTime) {
+          lastTime = source.currentTime
+          newestFrame += 1
+          newestAt = now
+        }
+        readNewest()
+        handle = requestAnimationFrame(onPaint)
+      }
+      let handle = requestAnimationFrame(onPaint)
       cancelFrame = () => cancelAnimationFrame(handle)
     }
   }
@@ -202,7 +254,7 @@ export function startScanner(
     const devices = (globalThis.navigator as Navigator | undefined)?.mediaDevices
     if (!devices?.getUserMedia) throw new ScanError('insecure', MESSAGES.insecure)
     try {
-      stream = await devices.getUserMedia(CAMERA)
+      stream = await devices.getUserMedia(cameraConstraints(options.facing ?? 'environment'))
     } catch (error) {
       throw cameraError(error)
     }
@@ -228,6 +280,13 @@ export function startScanner(
     fail(error instanceof ScanError ? error : new ScanError('camera-failed', MESSAGES['camera-failed'], { cause: error }))
   })
   return stop
+}
+
+/** What the loop knows of a camera frame before it is read. */
+interface FrameFacts {
+  readonly dropped: number
+  /** performance.now() when the frame arrived. */
+  readonly arrived: number
 }
 
 function createVideo(container: HTMLElement): HTMLVideoElement {

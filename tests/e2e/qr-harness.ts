@@ -1,12 +1,11 @@
 /**
  * A one-page lab that exposes src/exchange/qr.ts and scan.ts to a browser, built and served the
  * way the app is (vite with the app's own config, so the same worker format, the same wasm
- * handling and the same service-worker precache list), but from a temporary root: the handoff
- * screen that will use these modules does not exist yet, and the app's dist/ is shared.
+ * handling and the same service-worker precache list), but from a temporary root, so the app's
+ * dist/ is left alone.
  */
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { promisify } from 'node:util'
@@ -24,18 +23,48 @@ export interface QrLab {
   close(): Promise<void>
 }
 
+export interface LabScanOptions {
+  readonly facing?: 'environment' | 'user'
+}
+
 /** What the lab page puts on `window.qrLab`, for `page.evaluate`. */
 export interface QrLabApi {
   draw(text: string, maxSize: number): { version: number; modules: number; moduleSize: number; size: number; ms: number }
   /** Encodes and draws each text `rounds` times; the mean time per frame in ms. */
   drawTime(texts: string[], rounds: number): number
-  /** Only encodes (text → matrix), the part a sender can do once per frame ahead of time. */
-  encodeTime(texts: string[], rounds: number): number
-  scan(decoder: 'auto' | 'worker'): void
+  /** Only encodes (text → matrix), the part a sender does ahead of time; with `mask`, the animated code's way. */
+  encodeTime(texts: string[], rounds: number, mask?: number): number
+  scan(decoder: 'auto' | 'worker', options?: LabScanOptions): void
   stop(): void
+  /**
+   * Shows an animated code (the app's AnimatedQr) of `bytes` random bytes at `fragmentSize`,
+   * and records every frame it shows, for a measure of its rate.
+   */
+  animate(options: { fps: number; fragmentSize: number; bytes: number; maxSize: number }): void
+  /** What the animated code has shown so far: each data frame's number and when it went up (ms). */
+  readonly shown: { frame: number; at: number; drawMs: number }[]
+  /** The fountain and frames as this engine computes them, for the golden vectors. */
+  readonly golden: {
+    /** Each (transferId, n, k)'s fragment subset, as 8 hex digits a 32-bit word. */
+    subsets(inputs: readonly (readonly [number, number, number])[]): string[]
+    /** The first `count` frame texts of a join transfer of `bytes` (hex). */
+    joinFrames(bytes: string, transferId: number, fragmentSize: number, count: number): Promise<string[]>
+  }
   readonly state: {
     texts: string[]
-    decodes: { decoder: 'native' | 'worker'; ms: number; found: number }[]
+    decodes: {
+      decoder: 'native' | 'worker'
+      ms: number
+      found: number
+      /** Pixels read: the whole 1280×720 frame or the crop around the last code. */
+      area: number
+      located: boolean
+      sharpened: boolean
+      dropped: number
+      latency: number
+      /** performance.now() when the reading ended. */
+      at: number
+    }[]
     error: { problem: string; message: string } | null
   }
 }
@@ -47,6 +76,7 @@ const LAB_HTML = `<!doctype html>
   </head>
   <body>
     <canvas id="qr"></canvas>
+    <div id="animated"></div>
     <div id="camera"></div>
     <script type="module" src="./lab.ts"></script>
   </body>
@@ -58,11 +88,20 @@ function labScript(root: string): string {
   return `
 import { drawQr, encodeQr } from './${source('qr.ts')}'
 import { startScanner } from './${source('scan.ts')}'
+import { fragmentsOf } from './${source('fountain.ts')}'
+import { JOIN_SESSION, sendBytes } from './${source('transfer.ts')}'
+import { AnimatedQr } from './${relative(root, join(REPO, 'src/phases/handoff/AnimatedQr.tsx')).split('\\').join('/')}'
+import { createComponent, render } from 'solid-js/web'
+
+const hexOfWords = words => Array.from(words, word => word.toString(16).padStart(8, '0')).join('')
+const bytesOfHex = hex => new Uint8Array(hex.length / 2).map((_, at) => parseInt(hex.slice(2 * at, 2 * at + 2), 16))
 
 const canvas = document.getElementById('qr')
 const camera = document.getElementById('camera')
 const state = { texts: [], decodes: [], error: null }
+const shown = []
 let stop = () => {}
+let unmount = () => {}
 
 window.qrLab = {
   state,
@@ -76,28 +115,67 @@ window.qrLab = {
     for (let round = 0; round < rounds; round++) for (const text of texts) drawQr(canvas, text, { maxSize: 720, pixelRatio: 1 })
     return (performance.now() - started) / (rounds * texts.length)
   },
-  encodeTime(texts, rounds) {
+  encodeTime(texts, rounds, mask) {
     const started = performance.now()
-    for (let round = 0; round < rounds; round++) for (const text of texts) encodeQr(text)
+    for (let round = 0; round < rounds; round++) for (const text of texts) encodeQr(text, mask === undefined ? {} : { mask })
     return (performance.now() - started) / (rounds * texts.length)
   },
-  scan(decoder) {
+  scan(decoder, options = {}) {
     stop()
     stop = startScanner(
       camera,
       text => state.texts.push(text),
       error => { state.error = { problem: error.problem, message: error.message } },
-      { decoder, onDecode: frame => state.decodes.push({ decoder: frame.decoder, ms: frame.ms, found: frame.texts.length }) },
+      {
+        ...options,
+        decoder,
+        onDecode: frame =>
+          state.decodes.push({
+            decoder: frame.decoder,
+            ms: frame.ms,
+            found: frame.texts.length,
+            area: frame.region.width * frame.region.height,
+            located: frame.located,
+            sharpened: frame.sharpened,
+            dropped: frame.dropped,
+            latency: frame.latency,
+            at: performance.now(),
+          }),
+      },
     )
   },
   stop() { stop() },
+  shown,
+  animate({ fps, fragmentSize, bytes, maxSize }) {
+    unmount()
+    shown.length = 0
+    const data = new Uint8Array(bytes).map((_, at) => (at * 2654435761) >>> 24)
+    const transfer = sendBytes(data, JOIN_SESSION, { fragmentSize, transferId: 77 })
+    const host = document.getElementById('animated')
+    unmount = render(() => createComponent(AnimatedQr, { transfer, fps, maxSize }), host)
+    const canvas = host.querySelector('canvas')
+    new MutationObserver(() => {
+      if (canvas.dataset.shows !== 'data') return
+      shown.push({ frame: Number(canvas.dataset.frame), at: performance.now(), drawMs: Number(canvas.dataset.drawMs) })
+    }).observe(canvas, { attributes: true, attributeFilter: ['data-frame'] })
+  },
+  golden: {
+    subsets: inputs => inputs.map(([transferId, n, k]) => hexOfWords(fragmentsOf(transferId, n, k))),
+    async joinFrames(bytes, transferId, fragmentSize, count) {
+      const transfer = sendBytes(bytesOfHex(bytes), JOIN_SESSION, { fragmentSize, transferId })
+      return Promise.all(Array.from({ length: count }, (_, n) => transfer.frame(n)))
+    },
+  },
 }
 `
 }
 
 /** Builds the lab with the app's vite config into a temporary folder and serves it. */
 export async function startQrLab(): Promise<QrLab> {
-  const root = await mkdtemp(join(tmpdir(), 'qr-lab-'))
+  // Inside node_modules (ignored by git), so the lab's own imports (solid-js) resolve as the app's do.
+  const cache = join(REPO, 'node_modules', '.cache')
+  await mkdir(cache, { recursive: true })
+  const root = await mkdtemp(join(cache, 'qr-lab-'))
   const dist = join(root, 'dist')
   await writeFile(join(root, 'index.html'), LAB_HTML)
   await writeFile(join(root, 'lab.ts'), labScript(root))
@@ -183,6 +261,24 @@ export async function framesToY4m(pngs: Buffer[], folder: string, fps = 8): Prom
     '-i', join(folder, 'frame-%03d.png'),
     '-pix_fmt', 'yuv420p',
     '-vf', 'scale=1280:720:force_original_aspect_ratio=decrease,pad=1280:720:(ow-iw)/2:(oh-ih)/2:white',
+    video,
+  ])
+  return video
+}
+
+/**
+ * Turns grey 1280×720 pictures (one byte a pixel) into a .y4m video at `fps`, for pictures
+ * computed in Node (see tests/unit/camera-image.ts) rather than photographed. Returns its path.
+ */
+export async function greyFramesToY4m(frames: readonly Uint8Array[], folder: string, fps = 8): Promise<string> {
+  const raw = join(folder, 'frames.grey')
+  await writeFile(raw, Buffer.concat(frames.map(frame => Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength))))
+  const video = join(folder, 'camera.y4m')
+  await promisify(execFile)('ffmpeg', [
+    '-y', '-loglevel', 'error',
+    '-f', 'rawvideo', '-pix_fmt', 'gray', '-s', '1280x720', '-framerate', String(fps),
+    '-i', raw,
+    '-pix_fmt', 'yuv420p',
     video,
   ])
   return video

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { FountainDecoder, FountainEncoder, fragmentCount, fragmentsOf } from '../../src/exchange/fountain'
 import { DENSITIES } from '../../src/exchange/frames'
 import { deriveSession } from '../../src/exchange/keys'
-import { receiveBytes, sendBytes, type CollectStep } from '../../src/exchange/transfer'
+import { JOIN_SESSION, receiveBytes, sendBytes, type CollectStep } from '../../src/exchange/transfer'
 import { seeded } from './exchange-fixtures'
+import { GOLDEN, SUBSET_INPUTS, bytesToHex, hexToBytes, wordsToHex, type Golden } from './fountain-golden'
 
 const SECRET = 'dGhlLXdvcmtzaG9wLXNlY3JldC10aGUtd29ya3Nob3A'
 const session = await deriveSession('workshop-1', SECRET)
@@ -175,5 +176,62 @@ describe('fountain code', () => {
     expect(fragmentCount(1, 800)).toBe(1)
     expect(fragmentCount(800, 800)).toBe(1)
     expect(fragmentCount(801, 800)).toBe(2)
+  })
+})
+
+/** The small join transfer of the golden vectors: 300 fixed bytes, 48 a fragment (K 7), 14 frames. */
+async function goldenFromCode(): Promise<Golden> {
+  const text = new TextEncoder().encode('OKRA Harvest: the same frames on every engine. ')
+  const bytes = new Uint8Array(300).map((_, at) => (at < text.length ? text[at]! : (at * 151 + 7) & 0xff))
+  const transfer = sendBytes(bytes, JOIN_SESSION, { fragmentSize: 48, transferId: 0x0c0ffee5 })
+  return {
+    subsets: SUBSET_INPUTS.map(([transferId, n, k]) => ({ transferId, n, k, words: wordsToHex(fragmentsOf(transferId, n, k)) })),
+    join: {
+      transferId: transfer.transferId,
+      fragmentSize: transfer.fragmentSize,
+      bytes: bytesToHex(bytes),
+      frames: await Promise.all(Array.from({ length: 14 }, (_, n) => transfer.frame(n))),
+    },
+  }
+}
+
+describe('golden vectors (frozen in fountain-golden.json, checked in Chromium and WebKit too)', () => {
+  it('covers K from 1 to 4,096, past a word of 32, with mixed frames (n ≥ K) and plain ones', () => {
+    const ks = GOLDEN.subsets.map(entry => entry.k)
+    expect(Math.max(...ks)).toBe(4096)
+    expect(GOLDEN.subsets.filter(entry => entry.k > 32 && entry.n >= entry.k).length).toBeGreaterThanOrEqual(5)
+    expect(GOLDEN.subsets.map(({ transferId, n, k }) => [transferId, n, k])).toEqual(SUBSET_INPUTS)
+  })
+
+  it('draws exactly the frozen fragment subsets', () => {
+    for (const { transferId, n, k, words } of GOLDEN.subsets) {
+      expect(wordsToHex(fragmentsOf(transferId, n, k)), `transfer ${transferId}, frame ${n}, K ${k}`).toBe(words)
+    }
+  })
+
+  it('writes exactly the frozen frames of a join transfer, and a receiver reads the bytes back from them', async () => {
+    const { transferId, fragmentSize, bytes, frames } = GOLDEN.join
+    const transfer = sendBytes(hexToBytes(bytes), JOIN_SESSION, { fragmentSize, transferId })
+    expect(transfer.k).toBe(7)
+    for (let n = 0; n < frames.length; n++) expect(await transfer.frame(n), `frame ${n}`).toBe(frames[n])
+    // Mixed frames first: the bytes come back through the frozen subsets.
+    const receiver = receiveBytes(JOIN_SESSION)
+    let last: CollectStep | undefined
+    for (const text of [...frames].reverse()) {
+      last = await receiver.push(text)
+      if (last.status === 'complete') break
+    }
+    expect(last?.status === 'complete' && bytesToHex(last.bytes)).toBe(bytes)
+  })
+
+  it.runIf(process.env.WRITE_GOLDEN === '1')('writes fountain-golden.json from the code (only when asked)', async () => {
+    const { writeFile } = await import('node:fs/promises')
+    const out = new URL('./fountain-golden.json', import.meta.url)
+    const { subsets, join } = await goldenFromCode()
+    // One vector a line, so a change shows in a diff as the vectors it touched.
+    const lines = (items: readonly unknown[]) => items.map(item => `    ${JSON.stringify(item)}`).join(',\n')
+    const { frames, ...transfer } = join
+    const body = JSON.stringify(transfer).slice(0, -1)
+    await writeFile(out, `{\n  "subsets": [\n${lines(subsets)}\n  ],\n  "join": ${body},\n  "frames": [\n${lines(frames)}\n  ]\n  }\n}\n`)
   })
 })

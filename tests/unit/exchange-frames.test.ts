@@ -1,7 +1,17 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { BASE45_ALPHABET, decodeBase45, encodeBase45 } from '../../src/exchange/base45'
-import { DEFAULT_FRAGMENT_SIZE, DENSITIES, FRAME_OVERHEAD, encodeFrame, parseFrame, readFrame } from '../../src/exchange/frames'
+import {
+  DEFAULT_FRAGMENT_SIZE,
+  DENSITIES,
+  FRAME_OVERHEAD,
+  densityFor,
+  encodeFrame,
+  framesToShow,
+  parseFrame,
+  readFrame,
+} from '../../src/exchange/frames'
+import { fragmentCount } from '../../src/exchange/fountain'
 import { deriveSession } from '../../src/exchange/keys'
 import { encodeQr } from '../../src/exchange/qr'
 import { JOIN_SESSION, createReceiver, sendBytes } from '../../src/exchange/transfer'
@@ -25,7 +35,7 @@ function reencode(text: string, change: (bytes: Uint8Array) => void): string {
 
 describe('frames', () => {
   it('fill each density’s QR version to the last alphanumeric character, in the Base45 alphabet', async () => {
-    expect(DENSITIES.map(density => density.qrVersion)).toEqual([10, 15, 20, 25])
+    expect(DENSITIES.map(density => density.qrVersion)).toEqual([10, 15, 20, 25, 28, 30])
     for (const density of DENSITIES) {
       const text = await sendBytes(bytes, ours, { fragmentSize: density.fragmentSize }).frame(5)
       expect(text).toHaveLength(density.textLength)
@@ -42,6 +52,10 @@ describe('frames', () => {
       const text = await sendBytes(bytes, ours, { fragmentSize: density.fragmentSize }).frame(30)
       expect(encodeQr(text).version).toBe(density.qrVersion)
     }
+  })
+
+  it('hold 1,650 bytes a frame at version 30, twice what version 20 holds', () => {
+    expect(DENSITIES.map(density => density.fragmentSize)).toEqual([233, 475, 802, 1205, 1452, 1650])
   })
 
   it('reads back its own header and payload', async () => {
@@ -125,6 +139,44 @@ describe('frames', () => {
     // A genuine frame whose header claims 3 MB: consistent K, valid check, yet refused.
     const claim = await encodeFrame(ours, { transferId: 1, k: 1573, length: 3_145_000, sequence: 0 }, new Uint8Array(2000))
     expect(await readFrame(claim, ours)).toMatchObject({ ok: false, reason: 'too-large' })
+  })
+})
+
+describe('densityFor', () => {
+  const versionFor = (bytes: number, slower = false) => DENSITIES[densityFor(bytes, { slower })]!.qrVersion
+  const kAt = (bytes: number, version: number) => fragmentCount(bytes, DENSITIES.find(d => d.qrVersion === version)!.fragmentSize)
+
+  it('sends a small transfer in sparse codes, which read from further away, as long as it costs no time', () => {
+    expect(versionFor(200)).toBe(10)
+    // A small join code (2 KB): version 10 would take 9 frames, version 15 takes 5.
+    expect(versionFor(2_000)).toBe(15)
+    expect(kAt(2_000, 15)).toBe(5)
+  })
+
+  it('goes denser as the transfer grows, keeping what 20 % loss costs within 12 frames shown', () => {
+    // 200 cards seal to about 8 KB: 10 frames at version 20 (15 shown at 20 % loss), 7 at version 25 (12).
+    expect(versionFor(8_000)).toBe(25)
+    expect(framesToShow(kAt(8_000, 20))).toBe(15)
+    expect(framesToShow(kAt(8_000, 25))).toBe(12)
+    expect(versionFor(9_000)).toBe(28)
+  })
+
+  it('takes the densest code, version 30, for everything that cannot fit the budget', () => {
+    // 1,000 cards: about 31 KB, 19 frames at version 30 instead of 39 at version 20.
+    expect(versionFor(31_000)).toBe(30)
+    expect(kAt(31_000, 30)).toBe(19)
+    expect(versionFor(2_000_000)).toBe(30)
+  })
+
+  it('never picks a denser code for fewer bytes, and "slower" is always one step sparser', () => {
+    let previous = 0
+    for (let bytes = 1; bytes <= 64_000; bytes += 97) {
+      const chosen = densityFor(bytes)
+      expect(chosen).toBeGreaterThanOrEqual(previous)
+      expect(densityFor(bytes, { slower: true })).toBe(Math.max(0, chosen - 1))
+      previous = chosen
+    }
+    expect(densityFor(0)).toBe(0)
   })
 })
 

@@ -4,6 +4,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader'
 import { drawQr, encodeQr, moduleSizeFor, QUIET_ZONE } from '../../src/exchange/qr'
 import { cameraError, ScanError, startScanner } from '../../src/exchange/scan'
+import { sharpen } from '../../src/exchange/sharpen'
+import { filmCode } from './camera-image'
 
 const BASE45 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:'
 
@@ -120,6 +122,55 @@ describe('draw, then read back with the decoder the scanner uses', () => {
     drawQr(element, text, { maxSize: 500, pixelRatio: 1 })
     const results = await readBarcodes(image() as ImageData, { formats: ['QRCode'], maxNumberOfSymbols: 1 })
     expect(results.map(result => result.text)).toEqual([text])
+  })
+})
+
+describe('reading codes filmed off a screen: tilted, blurred, noisy, at 1280×720', () => {
+  const read = async (image: { data: Uint8ClampedArray; width: number; height: number }) =>
+    (await readBarcodes(image as ImageData, { formats: ['QRCode'], maxNumberOfSymbols: 1, tryInvert: false, tryRotate: false }))
+      .filter(result => result.isValid)
+      .map(result => result.text)
+
+  it.each([
+    // [version, characters, share of the frame height, blur]
+    [25, 1853, 0.5, 1.2],
+    [28, 2223, 0.5, 1.0],
+    [30, 2520, 0.6, 1.2],
+  ])('reads a full version-%i code (%i characters) at %f of the height, blur %f px, once sharpened (not without)', async (version, length, share, blur) => {
+    for (const seed of [1, 2, 3]) {
+      const text = base45Text(length, seed * 31 + version)
+      const matrix = encodeQr(text)
+      expect(matrix.version).toBe(version)
+      const image = filmCode(matrix, { share, blur, seed, tilt: 0.15 + 0.04 * seed, rotation: 0.02 * seed })
+      expect(await read(image)).toEqual([])
+      sharpen(image.data, image.width, image.height)
+      expect(await read(image), `seed ${seed}`).toEqual([text])
+    }
+  })
+
+  it('reads a version-30 frame under each of the eight masks an animated code cycles through', async () => {
+    const text = base45Text(2520, 8)
+    const results = new Set<number>()
+    for (let mask = 0; mask < 8; mask++) {
+      const matrix = encodeQr(text, { mask })
+      expect(matrix.version).toBe(30)
+      const image = filmCode(matrix, { share: 0.6, blur: 1.0, seed: mask + 1 })
+      sharpen(image.data, image.width, image.height)
+      expect(await read(image), `mask ${mask}`).toEqual([text])
+      results.add(matrix.dark.flat().filter(Boolean).length)
+    }
+    // Eight masks, eight different patterns of the same text.
+    expect(results.size).toBe(8)
+  })
+
+  it('keeps sharp codes readable: sharpening spoils none of them', async () => {
+    for (const [version, length] of [[20, 1249], [30, 2520]] as const) {
+      const text = base45Text(length, version)
+      const image = filmCode(encodeQr(text), { share: 0.67, blur: 0.5, seed: version })
+      expect(await read(image)).toEqual([text])
+      sharpen(image.data, image.width, image.height)
+      expect(await read(image)).toEqual([text])
+    }
   })
 })
 

@@ -22,9 +22,7 @@ export const cameraScanner: Scanner = (container, onText, onError, options = {})
   let stopped = false
   import('../../exchange/scan')
     .then(({ startScanner }) => {
-      // Passed along as it is: the camera's options take `facing` (the cast stays harmless once they name it).
-      const choice = { ...options } as Parameters<typeof startScanner>[3]
-      if (!stopped) stop = startScanner(container, onText, error => onError(error.message), choice)
+      if (!stopped) stop = startScanner(container, onText, error => onError(error.message), { facing: options.facing })
     })
     .catch(() => onError('The QR reader could not start. Reload the app and try again, or use a file instead.'))
   return () => {

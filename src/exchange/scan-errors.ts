@@ -1,0 +1,35 @@
+/** Why a scan stopped, in words a person in the room can act on. */
+
+export type ScanProblem = 'insecure' | 'blocked' | 'no-camera' | 'camera-failed' | 'reader-failed'
+
+/** Why scanning stopped, with a message to show as it is. */
+export class ScanError extends Error {
+  constructor(
+    readonly problem: ScanProblem,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options)
+    this.name = 'ScanError'
+  }
+}
+
+export const MESSAGES: Record<ScanProblem, string> = {
+  insecure: 'The camera needs HTTPS or localhost. Open the app from its secure address, or use a file instead.',
+  blocked: "The camera is blocked. Allow it in the browser's settings, or use a file instead.",
+  'no-camera': 'No camera was found on this device. Use a file instead.',
+  'camera-failed': 'The camera could not start: another app may be using it. Close that app and try again, or use a file instead.',
+  'reader-failed': 'The QR reader could not start. Reload the app and try again, or use a file instead.',
+}
+
+/** The ScanError for a failed `getUserMedia`. */
+export function cameraError(error: unknown): ScanError {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : ''
+  const problem: ScanProblem =
+    name === 'NotAllowedError' || name === 'SecurityError'
+      ? 'blocked'
+      : name === 'NotFoundError' || name === 'OverconstrainedError'
+        ? 'no-camera'
+        : 'camera-failed'
+  return new ScanError(problem, MESSAGES[problem], { cause: error })
+}

@@ -1,0 +1,105 @@
+/**
+ * Where in a camera frame to look for the code: the scan loop's region logic, pure so it is
+ * tested apart from any camera.
+ *
+ * A decoder reads a crop around where the last code was found much faster than the whole
+ * frame, and a tablet held in front of a screen barely moves between two frames. So the loop
+ * reads that crop (with a margin for a hand that drifts), the whole frame every few frames in
+ * case the code moved or a second one appeared, and the whole frame again after a miss. A frame
+ * that could not be read makes the next one be read the other way, sharpened or plain: the
+ * unsharp mask rescues blurred frames but costs as much as the reading itself, so a sharp
+ * camera stays on plain frames and a blurred one settles on sharpened ones.
+ */
+
+export interface Point {
+  readonly x: number
+  readonly y: number
+}
+
+export interface Size {
+  readonly width: number
+  readonly height: number
+}
+
+/** A rectangle of whole pixels inside a camera frame. */
+export interface Region extends Size {
+  readonly x: number
+  readonly y: number
+}
+
+export interface Tracking {
+  /** Around the last code found, while it is still worth looking there. */
+  readonly region: Region | undefined
+  /** Crops read since the last whole frame. */
+  readonly sinceWhole: number
+  /** Frames in a row in which no code was located. */
+  readonly lost: number
+  /** Whether the next frame is sharpened before it is read. */
+  readonly sharpen: boolean
+}
+
+/** Every this many frames the whole frame is read, even while the crop keeps finding the code. */
+export const WHOLE_EVERY = 6
+/** The margin around a found code, as a share of its size on each side. */
+export const MARGIN = 0.3
+/** After this many frames in a row without a code the last place is forgotten: the code has gone. */
+export const FORGET_AFTER = 6
+/** A crop is never smaller than this, so a small code far away still has room to move. */
+export const MIN_CROP = 160
+
+export const START: Tracking = { region: undefined, sinceWhole: 0, lost: 0, sharpen: false }
+
+export function wholeFrame(frame: Size): Region {
+  return { x: 0, y: 0, width: frame.width, height: frame.height }
+}
+
+/** The bounding box of `corners`, grown by MARGIN of its size on each side, in whole pixels inside `frame`. */
+export function regionAround(corners: readonly Point[], frame: Size, margin = MARGIN): Region | undefined {
+  if (corners.length === 0 || frame.width <= 0 || frame.height <= 0) return undefined
+  const xs = corners.map(point => point.x)
+  const ys = corners.map(point => point.y)
+  if (![...xs, ...ys].every(Number.isFinite)) return undefined
+  let left = Math.min(...xs)
+  let right = Math.max(...xs)
+  let top = Math.min(...ys)
+  let bottom = Math.max(...ys)
+  const grow = margin * Math.max(right - left, bottom - top)
+  const centerX = (left + right) / 2
+  const centerY = (top + bottom) / 2
+  const halfWidth = Math.max((right - left) / 2 + grow, MIN_CROP / 2)
+  const halfHeight = Math.max((bottom - top) / 2 + grow, MIN_CROP / 2)
+  left = Math.max(0, Math.floor(centerX - halfWidth))
+  top = Math.max(0, Math.floor(centerY - halfHeight))
+  right = Math.min(frame.width, Math.ceil(centerX + halfWidth))
+  bottom = Math.min(frame.height, Math.ceil(centerY + halfHeight))
+  if (right <= left || bottom <= top) return undefined
+  return { x: left, y: top, width: right - left, height: bottom - top }
+}
+
+/** What to read of the next frame: the last code's region, or the whole frame. */
+export function cropFor(tracking: Tracking, frame: Size): Region {
+  const { region } = tracking
+  const fits = region !== undefined && region.x + region.width <= frame.width && region.y + region.height <= frame.height
+  // While no code is located the whole frame and the last place take turns: a blurred frame
+  // of a code that did not move is read in the crop, a code that moved is found in the whole.
+  const wholeTurn = tracking.sinceWhole >= WHOLE_EVERY - 1 || tracking.lost % 2 === 1
+  return fits && !wholeTurn ? region : wholeFrame(frame)
+}
+
+/** What reading a frame gave: where a code was located (frame pixels), and whether its text was read. */
+export interface ReadOutcome {
+  readonly corners: readonly Point[] | undefined
+  readonly decoded: boolean
+}
+
+/** The tracking after reading `read` of a frame. */
+export function track(tracking: Tracking, read: Region, frame: Size, outcome: ReadOutcome): Tracking {
+  const whole = read.x === 0 && read.y === 0 && read.width === frame.width && read.height === frame.height
+  const sinceWhole = whole ? 0 : tracking.sinceWhole + 1
+  // A frame that was not read is tried the other way next time: sharpened, or plain.
+  const sharpen = outcome.decoded ? tracking.sharpen : !tracking.sharpen
+  const found = outcome.corners ? regionAround(outcome.corners, frame) : undefined
+  if (found) return { region: found, sinceWhole, lost: 0, sharpen }
+  const lost = tracking.lost + 1
+  return { region: lost >= FORGET_AFTER ? undefined : tracking.region, sinceWhole, lost, sharpen }
+}
