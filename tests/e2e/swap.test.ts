@@ -34,7 +34,10 @@ describe.skipIf(!swapScreen)('swapping records between two tablets by QR (skippe
       await openSampleWorkshop(tablet.page)
       await tablet.page.getByLabel('New objective').fill(objective)
       await tablet.page.getByRole('button', { name: 'Add objective' }).click()
-      await tablet.page.getByText(objective).first().waitFor()
+      // The new objective is the last one in Prepare, shown in its own field.
+      await expect
+        .poll(() => tablet.page.getByLabel(/^Objective \d+$/).evaluateAll((fields, title) => fields.some(field => (field as HTMLInputElement).value === title), objective))
+        .toBe(true)
       tablets.push({ ...tablet, foreign })
     }
     const [a, b] = tablets as [(typeof tablets)[0], (typeof tablets)[0]]
