@@ -57,7 +57,7 @@ export const DEFAULT_FRAGMENT_SIZE = DENSITIES[DEFAULT_DENSITY].fragmentSize
  * How many frames a transfer may take to show, at 20 % of them lost, before a denser code is
  * worth its cost. A sparser code is read from further away, through more blur and by older
  * cameras, so it is the better choice wherever it is not slower in a way a person notices:
- * 12 frames are 0.6 s at 20 frames a second.
+ * 12 frames are 0.8 s at 15 frames a second.
  */
 const FRAME_BUDGET = 12
 const PLANNED_LOSS = 0.2

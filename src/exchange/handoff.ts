@@ -26,8 +26,13 @@ export type { Transfer } from './transfer'
  */
 export type HandoffSide = { readonly mode: 'sealed'; readonly workshopId: string; readonly secret: string } | { readonly mode: 'join' }
 
-/** Frames a second on the screen: normal, and "Slower" for old tablets and poor cameras. */
-export const NORMAL_FPS = 20
+/**
+ * Frames a second on the screen: normal, and "Slower" for old tablets and poor cameras. A
+ * 30 fps tablet camera in room light exposes each row ~25 ms and reads the rows out over
+ * ~16 ms, so a code must stay up about two camera periods for one clean picture of it: at
+ * 15 a second (4 refreshes at 60 Hz) most codes get one; at 20 most camera frames mix two.
+ */
+export const NORMAL_FPS = 15
 export const SLOWER_FPS = 8
 
 export interface Shared {

@@ -65,7 +65,7 @@ describe('Share by QR', () => {
     expect(screen.getByText(/Every tablet that scans this gets the workshop as it is now\./)).toBeTruthy()
     await screen.findByText(/^frame \d+ · \d+ fragments?$/)
     await waitFor(() => expect(Number(codeOnScreen().dataset.frame)).toBeGreaterThanOrEqual(2))
-    expect(screen.getByText(/^20 frames a second · QR version \d+ · \d+ bytes a frame$/)).toBeTruthy()
+    expect(screen.getByText(/^15 frames a second · QR version \d+ · \d+ bytes a frame$/)).toBeTruthy()
 
     const before = codeOnScreen().dataset.transfer
     const slower = screen.getByRole('button', { name: 'Slower' })
@@ -76,7 +76,7 @@ describe('Share by QR', () => {
     // Slower is another transfer (sparser where the size allows), from frame 0.
     await waitFor(() => expect(codeOnScreen().dataset.transfer).not.toBe(before))
     await userEvent.click(slower)
-    await screen.findByText(/^20 frames a second/)
+    await screen.findByText(/^15 frames a second/)
   })
 
   it('takes a receipt: marks the handoff done, then offers to send only what that tablet lacks', async () => {

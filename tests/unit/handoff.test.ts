@@ -66,7 +66,7 @@ describe('a handoff, end to end', () => {
     await write(a, writer => writer.create('objective', workshopId, { title: 'Fans trust the ratings', position: 99 }))
     await write(b, writer => writer.create('objective', workshopId, { title: 'Only on tablet B', position: 98 }))
     const shared = await share(a, onA, workshopId, 'abcd000011112222')
-    expect(shared.fps).toBe(20)
+    expect(shared.fps).toBe(15)
     expect(shared.transfer.k).toBeGreaterThan(2)
 
     const { steps, done } = await scan(onB, shared)
