@@ -3,6 +3,7 @@ import { countOf, kindName, recordLabel } from '../../domain/describe'
 import { formatSpan } from '../../domain/notices'
 import { KINDS, type AnyRec } from '../../domain/types'
 import type { ConflictNotice, IncomingSummary as Summary } from '../../store/commands/incoming'
+import type { HandoffPreview } from '../../store/reads/handoff'
 import '../../ui/notices.css'
 
 /** "Milestone “Pilot” is also named “Trial” on tablet 3F2A": what a merge keeps aside, in words. */
@@ -114,5 +115,30 @@ export function IncomingSummary(props: { summary: Summary; allKnownText?: string
         <p class="muted">This file carries another key for the workshop; this tablet keeps its own.</p>
       </Show>
     </div>
+  )
+}
+
+/** A received transfer's preview: what it brings, then what the merge would leave flagged. */
+export function HandoffPreviewSummary(props: { preview: HandoffPreview }) {
+  return (
+    <>
+      <IncomingSummary summary={props.preview.summary} allKnownText="Everything in this transfer is already on this tablet." />
+      <Show when={props.preview.flags.length > 0}>
+        <div class="handoff-flags" role="note">
+          <p>
+            <strong>Flagged after the merge:</strong>
+          </p>
+          <ul class="preview-list">
+            <For each={props.preview.flags}>
+              {flag => (
+                <li>
+                  <span class="tag">flagged</span> {flag}
+                </li>
+              )}
+            </For>
+          </ul>
+        </div>
+      </Show>
+    </>
   )
 }

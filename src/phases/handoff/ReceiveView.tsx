@@ -1,4 +1,4 @@
-import { createSignal, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js'
+import { createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js'
 import type { Rec } from '../../domain/types'
 import { makeHandoff, type Bundle, type IncomingTransfer, type ReceiveProgress } from '../../exchange/handoff'
 import { drawQr } from '../../exchange/qr'
@@ -6,7 +6,7 @@ import type { IncomingSummary as Summary } from '../../store/commands/incoming'
 import { mergeHandoff } from '../../store/commands/handoff'
 import { useCommand } from '../../store/context'
 import { previewHandoff, type HandoffPreview } from '../../store/reads/handoff'
-import { IncomingSummary } from './IncomingSummary'
+import { HandoffPreviewSummary } from './IncomingSummary'
 import { Overlay } from './Overlay'
 import { cameraScanner, formatDay, progressText, tabletName, type Scanner } from './scanner'
 
@@ -188,20 +188,7 @@ export default function ReceiveView(props: ReceiveViewProps) {
                       ? `Join “${workshop()?.fields.title ?? 'Untitled workshop'}” (${formatDay(workshop()?.fields.date ?? '')})?`
                       : `From ${tabletName(shown().bundle.sender)}`}
                   </h3>
-                  <IncomingSummary
-                    summary={shown().preview.summary}
-                    allKnownText="Everything in this transfer is already on this tablet."
-                  />
-                  <Show when={shown().preview.flags.length > 0}>
-                    <div class="handoff-flags" role="note">
-                      <p>
-                        <strong>Flagged after the merge:</strong>
-                      </p>
-                      <ul class="preview-list">
-                        <For each={shown().preview.flags}>{flag => <li><span class="tag">flagged</span> {flag}</li>}</For>
-                      </ul>
-                    </div>
-                  </Show>
+                  <HandoffPreviewSummary preview={shown().preview} />
                   <div class="dialog-actions">
                     <button type="button" class="button" onClick={() => props.onClose()}>
                       Cancel

@@ -7,6 +7,7 @@ import { useCommand, useLive } from '../../store/context'
 import { knownPeers, recordsToShare } from '../../store/reads/handoff'
 import { AnimatedQr, holdWakeLock } from './AnimatedQr'
 import { Overlay } from './Overlay'
+import { SlowerControl } from './SlowerControl'
 import { ReceiptScan } from './ReceiptScan'
 import { qrRoom } from './room'
 import { cameraScanner, formatDay, tabletName, type Scanner } from './scanner'
@@ -167,10 +168,7 @@ export default function ShareView(props: ShareViewProps) {
               </For>
             </fieldset>
           </Show>
-          <div class="handoff-control">
-            <button type="button" class="button" aria-pressed={slower()} onClick={() => setSlower(!slower())}>
-              Slower
-            </button>
+          <SlowerControl slower={slower()} onToggle={setSlower}>
             <Show when={shown()}>
               {current => (
                 <p class="muted small">
@@ -180,7 +178,7 @@ export default function ShareView(props: ShareViewProps) {
               )}
             </Show>
             <p class="muted small">“Slower” shows sparser codes at 8 a second, for an old tablet or a poor camera.</p>
-          </div>
+          </SlowerControl>
         </div>
       </div>
     </Overlay>

@@ -6,8 +6,9 @@ import { mergeHandoff, recordReceipt, thisDevice } from '../../store/commands/ha
 import { useCommand } from '../../store/context'
 import { previewHandoff, recordsToShare, type HandoffPreview } from '../../store/reads/handoff'
 import { AnimatedQr, holdWakeLock } from './AnimatedQr'
-import { IncomingSummary } from './IncomingSummary'
+import { HandoffPreviewSummary } from './IncomingSummary'
 import { Overlay } from './Overlay'
+import { SlowerControl } from './SlowerControl'
 import { qrRoom } from './room'
 import { cameraScanner, progressText, tabletName, type Scanner } from './scanner'
 
@@ -183,24 +184,7 @@ export default function SwapView(props: SwapViewProps) {
             {current => (
               <div class="swap-preview">
                 <h3>From {tabletName(current().bundle.sender)}</h3>
-                <IncomingSummary
-                  summary={current().preview.summary}
-                  allKnownText="Everything in this transfer is already on this tablet."
-                />
-                <Show when={current().preview.flags.length > 0}>
-                  <div class="handoff-flags" role="note">
-                    <p>
-                      <strong>Flagged after the merge:</strong>
-                    </p>
-                    <ul class="preview-list">
-                      {current().preview.flags.map(flag => (
-                        <li>
-                          <span class="tag">flagged</span> {flag}
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                </Show>
+                <HandoffPreviewSummary preview={current().preview} />
                 <div class="handoff-buttons">
                   <button type="button" class="button primary" disabled={busy()} onClick={() => void mergeNow(current())}>
                     Merge into this tablet
@@ -209,11 +193,7 @@ export default function SwapView(props: SwapViewProps) {
               </div>
             )}
           </Show>
-          <div class="handoff-control">
-            <button type="button" class="button" aria-pressed={slower()} onClick={() => setSlower(!slower())}>
-              Slower
-            </button>
-          </div>
+          <SlowerControl slower={slower()} onToggle={setSlower} />
         </div>
       </div>
     </Overlay>
