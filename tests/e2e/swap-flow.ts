@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
 import { relay } from './live-camera'
 
 const SOURCE = resolve(import.meta.dirname, '../../src')
@@ -22,13 +23,19 @@ export const SWAP_DONE = 'Swap done: both tablets hold both sets of records.'
 /**
  * Opens the swap screen on both tablets, relays each one's code to the other's live camera
  * (installed with `installLiveCamera` before the pages loaded), merges on both sides and waits
- * until both say the swap is done. Returns the ms from both screens open to both done.
+ * until both say the swap is done. `slower` swaps at the "Slower" rate, as old tablets would. Returns the ms from both screens open to both done.
  */
-export async function swapTablets(a: Page, b: Page, timeout = 120_000): Promise<number> {
+export async function swapTablets(a: Page, b: Page, options: { timeout?: number; slower?: boolean } = {}): Promise<number> {
+  const timeout = options.timeout ?? 120_000
   for (const page of [a, b]) {
     await page.getByRole('button', { name: 'Share', exact: true }).click()
     await page.getByRole('button', { name: 'Swap by QR' }).click()
     await page.getByRole('heading', { name: /^Swap with another tablet/ }).waitFor()
+    if (options.slower) {
+      const slower = page.getByRole('button', { name: 'Slower' })
+      await slower.click()
+      await expect.poll(() => slower.getAttribute('aria-pressed')).toBe('true')
+    }
   }
   const started = Date.now()
   const stops = [await relay(a, b), await relay(b, a)]
