@@ -2,7 +2,7 @@ import type { Fields, Kind, Phase, Rec } from '../domain/types'
 import { writeBackup } from '../exchange/backup'
 import { writeWorkshopCopy } from '../exchange/workshop-copy'
 import { addObjective, editObjective, removeObjective } from './commands/objectives'
-import { mergeIncoming, previewIncoming } from './commands/incoming'
+import { mergeIncoming, planIncoming } from './commands/incoming'
 import { createWorkshop, removeWorkshopFromTablet, renameWorkshop, setPhase, setWorkshopDate } from './commands/workshops'
 import type { HarvestDB } from './db'
 import { makeLatestWrites } from './latest'
@@ -29,7 +29,8 @@ export function makeActions(db: HarvestDB) {
       latest(`${id}.${Object.keys(patch).sort().join(',')}`, () => write(db, writer => writer.update(id, kind, patch))),
     /** Deletes a record: a tombstone that every tablet's merge keeps. */
     removeRecord: (id: string) => write(db, writer => writer.remove(id)),
-    previewIncoming: (records: Parameters<typeof previewIncoming>[1]) => previewIncoming(db, records),
+    /** What merging these records would do, written by nothing: the plan a merge can then write as it is. */
+    planIncoming: (records: Parameters<typeof planIncoming>[1]) => planIncoming(db, records),
     mergeIncoming: (records: Parameters<typeof mergeIncoming>[1]) => mergeIncoming(db, records),
     /** The backup file text of a whole workshop, tombstones and secret included, sealed with its key. */
     async backupOf(workshop: Rec<'workshop'>): Promise<string> {

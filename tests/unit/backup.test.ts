@@ -5,7 +5,7 @@ import { BACKUP_VERSION, backupMac, checkSameWorkshop, envelopeText, writeBackup
 import { readBackup } from '../../src/exchange/backup-read'
 import { crc32 } from '../../src/exchange/crc32'
 import { applyBackup, checkBackup, type CheckedBackup } from '../../src/store/commands/backup'
-import { previewIncoming } from '../../src/store/commands/incoming'
+import { planIncoming, previewIncoming } from '../../src/store/commands/incoming'
 import { addObjective, editObjective, removeObjective } from '../../src/store/commands/objectives'
 import { createWorkshop, newSecret, removeWorkshopFromTablet } from '../../src/store/commands/workshops'
 import { getWorkshop, workshopRecords } from '../../src/store/queries'
@@ -101,6 +101,36 @@ describe('backup file', () => {
     await editObjective(db, objective!.id, 'Edited here later')
     const merged = (await workshopRecords(db, id)).find(record => record.id === objective!.id) as Rec<'objective'>
     expect(merged.fields.title).toBe('Edited here later')
+  })
+
+  it('writes the merge its preview showed, and works it out again when this tablet changed in between', async () => {
+    const { db, id, text } = await workshopWithObjectives()
+    const other = freshDb()
+    await applyBackup(other, accepted(await checkBackup(other, text)))
+    const objective = (await workshopRecords(other, id)).find(
+      record => record.kind === 'objective' && record.deleted === undefined,
+    ) as Rec<'objective'>
+    await editObjective(other, objective.id, 'Edited on the other tablet')
+    const workshop = (await getWorkshop(other, id)) as Rec<'workshop'>
+    const fileText = await writeBackup({ workshop, records: await workshopRecords(other, id), deviceId: 'dev2' })
+    const titleHere = async (on: HarvestDB) =>
+      ((await workshopRecords(on, id)).find(record => record.id === objective.id) as Rec<'objective'>).fields.title
+
+    // Nothing changed since the preview: what it showed is what is written.
+    const back = accepted(await checkBackup(db, fileText))
+    const previewed = await planIncoming(db, back.backup.records)
+    expect(previewed.summary.changedCount).toBe(1)
+    expect(await applyBackup(db, back, previewed)).toMatchObject({ ok: true, summary: { changedCount: 1 } })
+    expect(await titleHere(db)).toBe('Edited on the other tablet')
+
+    // Edited here while the preview was open: the newer edit here is kept, not the preview's stale merge.
+    const second = freshDb()
+    await applyBackup(second, accepted(await checkBackup(second, text)))
+    const again = accepted(await checkBackup(second, fileText))
+    const stale = await planIncoming(second, again.backup.records)
+    await editObjective(second, objective.id, 'Edited here while the file was open')
+    expect(await applyBackup(second, again, stale)).toMatchObject({ ok: true })
+    expect(await titleHere(second)).toBe('Edited here while the file was open')
   })
 
   it('refuses a file with any one byte changed, and the database stays byte for byte the same', async () => {

@@ -3,7 +3,7 @@ import type { Rec } from '../../domain/types'
 import { checkSameWorkshop } from '../../exchange/backup'
 import type { BackupPlan, OpenedFile } from '../../store/commands/backup'
 import type { HarvestDB } from '../../store/db'
-import type { IncomingSummary } from '../../store/commands/incoming'
+import type { IncomingPlan, IncomingSummary } from '../../store/commands/incoming'
 import { useActions, useCommand } from '../../store/context'
 import { Dialog } from '../../ui/Dialog'
 import { IncomingSummary as SummaryView } from './IncomingSummary'
@@ -18,7 +18,7 @@ interface OpenBackupProps {
 type State =
   | { step: 'idle' }
   | { step: 'refused'; message: string }
-  | { step: 'preview'; plan: BackupPlan; summary: IncomingSummary }
+  | { step: 'preview'; plan: BackupPlan; previewed: IncomingPlan; summary: IncomingSummary }
   | { step: 'merged'; plan: BackupPlan; summary: IncomingSummary }
 
 /** What the preview says and its button does, by what opening the file will do. */
@@ -53,7 +53,9 @@ export function OpenBackup(props: OpenBackupProps) {
   // The reader and its validator load only when a file is opened, never with the first screen.
   const commands = () => import('../../store/commands/backup')
   const check = useCommand(async (db: HarvestDB, text: string) => (await commands()).checkBackup(db, text))
-  const apply = useCommand(async (db: HarvestDB, plan: BackupPlan) => (await commands()).applyBackup(db, plan))
+  const apply = useCommand(async (db: HarvestDB, plan: BackupPlan, previewed: IncomingPlan) =>
+    (await commands()).applyBackup(db, plan, previewed),
+  )
   const [state, setState] = createSignal<State>({ step: 'idle' })
   const [busy, setBusy] = createSignal(false)
   let input: HTMLInputElement | undefined
@@ -73,14 +75,14 @@ export function OpenBackup(props: OpenBackupProps) {
           : checkSameWorkshop(result.backup, props.workshop)
       if (mismatch) return setState({ step: 'refused', message: mismatch })
     }
-    const summary = await actions.previewIncoming(result.backup.records)
-    setState({ step: 'preview', plan: result, summary })
+    const previewed = await actions.planIncoming(result.backup.records)
+    setState({ step: 'preview', plan: result, previewed, summary: previewed.summary })
   }
 
-  async function merge(plan: BackupPlan) {
+  async function merge(plan: BackupPlan, previewed: IncomingPlan) {
     setBusy(true)
     try {
-      const applied = await apply(plan)
+      const applied = await apply(plan, previewed)
       setState(applied.ok ? { step: 'merged', plan, summary: applied.summary } : { step: 'refused', message: applied.message })
     } catch {
       setState({ step: 'refused', message: 'The backup could not be merged, so nothing was changed.' })
@@ -137,7 +139,7 @@ export function OpenBackup(props: OpenBackupProps) {
                   type="button"
                   class="button primary"
                   disabled={busy()}
-                  onClick={() => void merge(preview().plan)}
+                  onClick={() => void merge(preview().plan, preview().previewed)}
                 >
                   {WORDING[preview().plan.mode].action}
                 </button>

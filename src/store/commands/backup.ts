@@ -2,7 +2,7 @@ import type { AnyRec } from '../../domain/types'
 import { readBackup, sealHolds, workshopOf } from '../../exchange/backup-read'
 import { isWorkshopCopy, readWorkshopCopy } from '../../exchange/workshop-copy-read'
 import type { HarvestDB } from '../db'
-import { mergeIncoming, type IncomingSummary } from './incoming'
+import { applyIncoming, mergeIncoming, type IncomingPlan, type IncomingSummary } from './incoming'
 import { newSecret } from './workshops'
 
 /**
@@ -73,17 +73,19 @@ export type AppliedBackup = { readonly ok: true; readonly summary: IncomingSumma
  * Writes a checked backup in one transaction, after making sure that what was checked still
  * holds: the workshop's secret is the one the seal was verified with, or (a restore or copy)
  * the workshop is still not here. When it does not, nothing is written and the message says why.
+ * Given the merge its preview showed (`planIncoming` of the file's records), that merge is what
+ * is written, worked out again only if a record it touches changed here since.
  */
-export async function applyBackup(db: HarvestDB, plan: BackupPlan): Promise<AppliedBackup> {
+export async function applyBackup(db: HarvestDB, plan: BackupPlan, previewed?: IncomingPlan): Promise<AppliedBackup> {
   try {
-    return { ok: true, summary: await applyChecked(db, plan) }
+    return { ok: true, summary: await applyChecked(db, plan, previewed) }
   } catch (error) {
     if (error instanceof BackupRefused) return { ok: false, message: error.message }
     throw error
   }
 }
 
-async function applyChecked(db: HarvestDB, plan: BackupPlan): Promise<IncomingSummary> {
+async function applyChecked(db: HarvestDB, plan: BackupPlan, previewed?: IncomingPlan): Promise<IncomingSummary> {
   if (!db.isOpen()) await db.open()
   return db.transaction('rw', db.records, db.meta, async () => {
     const held = await db.records.get(plan.backup.workshopId)
@@ -96,7 +98,7 @@ async function applyChecked(db: HarvestDB, plan: BackupPlan): Promise<IncomingSu
       const taken = await takenIds(db, plan.backup.records)
       if (taken) throw new BackupRefused(taken)
     }
-    return mergeIncoming(db, plan.backup.records)
+    return previewed?.incoming === plan.backup.records ? applyIncoming(db, previewed) : mergeIncoming(db, plan.backup.records)
   })
 }
 
