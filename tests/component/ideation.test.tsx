@@ -323,6 +323,10 @@ describe('a sealed seat', () => {
     const { db, workshopId, people, user } = await anaSealed({ pins: true })
     await user.click(screen.getByRole('button', { name: 'Done — pass it on' }))
     await screen.findByRole('heading', { name: 'Ana, choose your seat PIN' })
+    // The PIN box takes the digits at once, on the number pad, hidden as typed.
+    const pinBox = screen.getByLabelText('Seat PIN') as HTMLInputElement
+    expect(document.activeElement).toBe(pinBox)
+    expect([pinBox.type, pinBox.inputMode]).toEqual(['password', 'numeric'])
     // Choosing is not sealing yet: nothing was sealed until the PIN is set.
     expect((await recordsOf(db, workshopId, 'card')).some(card => card.fields.sealed)).toBe(false)
 
@@ -332,6 +336,8 @@ describe('a sealed seat', () => {
     await waitFor(() =>
       expect(screen.getByRole('alert').textContent).toBe('The two PINs differ. Type the same 4 digits twice.'),
     )
+    expect(pinBox.getAttribute('aria-invalid')).toBe('true')
+    expect(document.activeElement).toBe(pinBox)
     expect((await recordsOf(db, workshopId, 'card')).some(card => card.fields.sealed)).toBe(false)
 
     await user.clear(screen.getByLabelText('Same PIN again'))

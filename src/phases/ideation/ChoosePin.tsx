@@ -1,5 +1,6 @@
 import { createSignal, createUniqueId, onMount } from 'solid-js'
 import { checkNewPin } from '../../domain/seat-pin'
+import { PinField } from './PinField'
 
 interface ChoosePinProps {
   name: string
@@ -39,8 +40,8 @@ export function ChoosePin(props: ChoosePinProps) {
     }
   }
 
-  const onInput = (set: (value: string) => void) => (event: InputEvent & { currentTarget: HTMLInputElement }) => {
-    set(event.currentTarget.value)
+  const onInput = (set: (value: string) => void) => (value: string) => {
+    set(value)
     if (problem()) setProblem('')
   }
 
@@ -58,35 +59,23 @@ export function ChoosePin(props: ChoosePinProps) {
         }}
       >
         <div class="pin-row">
-          <div class="field pin-field">
-            <label for={pinId}>Seat PIN</label>
-            <input
-              id={pinId}
-              ref={first}
-              type="password"
-              inputMode="numeric"
-              autocomplete="off"
-              maxLength={4}
-              value={pin()}
-              aria-invalid={problem() ? true : undefined}
-              aria-describedby={`${pinId}-problem`}
-              onInput={onInput(setPin)}
-            />
-          </div>
-          <div class="field pin-field">
-            <label for={`${pinId}-again`}>Same PIN again</label>
-            <input
-              id={`${pinId}-again`}
-              type="password"
-              inputMode="numeric"
-              autocomplete="off"
-              maxLength={4}
-              value={again()}
-              aria-invalid={problem() ? true : undefined}
-              aria-describedby={`${pinId}-problem`}
-              onInput={onInput(setAgain)}
-            />
-          </div>
+          <PinField
+            id={pinId}
+            label="Seat PIN"
+            value={pin()}
+            problem={problem()}
+            problemId={`${pinId}-problem`}
+            ref={input => (first = input)}
+            onInput={onInput(setPin)}
+          />
+          <PinField
+            id={`${pinId}-again`}
+            label="Same PIN again"
+            value={again()}
+            problem={problem()}
+            problemId={`${pinId}-problem`}
+            onInput={onInput(setAgain)}
+          />
         </div>
         <p class="error" role="alert" id={`${pinId}-problem`}>
           {problem()}

@@ -1,5 +1,6 @@
 import { createSignal, createUniqueId, onMount, Show } from 'solid-js'
 import { checkPin } from '../../domain/seat-pin'
+import { PinField } from './PinField'
 
 interface SeatDoorProps {
   name: string
@@ -69,24 +70,18 @@ export function SeatDoor(props: SeatDoorProps) {
         }}
       >
         <Show when={props.pinned}>
-          <div class="field pin-field">
-            <label for={pinId}>{props.name}’s seat PIN</label>
-            <input
-              id={pinId}
-              ref={pinInput}
-              type="password"
-              inputMode="numeric"
-              autocomplete="off"
-              maxLength={4}
-              value={pin()}
-              aria-invalid={problem() ? true : undefined}
-              aria-describedby={`${pinId}-problem`}
-              onInput={event => {
-                setPin(event.currentTarget.value)
-                if (problem()) setProblem('')
-              }}
-            />
-          </div>
+          <PinField
+            id={pinId}
+            label={`${props.name}’s seat PIN`}
+            value={pin()}
+            problem={problem()}
+            problemId={`${pinId}-problem`}
+            ref={input => (pinInput = input)}
+            onInput={value => {
+              setPin(value)
+              if (problem()) setProblem('')
+            }}
+          />
         </Show>
         <p class="error" role="alert" id={`${pinId}-problem`}>
           {problem()}
