@@ -5,7 +5,8 @@ import type { IncomingSummary as Summary } from '../../store/commands/incoming'
 import { mergeHandoff, recordReceipt, thisDevice } from '../../store/commands/handoff'
 import { useCommand } from '../../store/context'
 import { previewHandoff, recordsToShare, type HandoffPreview } from '../../store/reads/handoff'
-import { AnimatedQr, holdWakeLock } from './AnimatedQr'
+import { keepScreenAwake } from '../../ui/wake'
+import { AnimatedQr } from './AnimatedQr'
 import { HandoffPreviewSummary } from './IncomingSummary'
 import { Overlay } from './Overlay'
 import { SlowerControl } from './SlowerControl'
@@ -61,7 +62,8 @@ export default function SwapView(props: SwapViewProps) {
   const onResize = () => setMaxSize(Math.round(qrRoom() * 0.85))
   onMount(() => window.addEventListener('resize', onResize))
   onCleanup(() => window.removeEventListener('resize', onResize))
-  onCleanup(holdWakeLock())
+  // Opened by a tap (the share menu readied the video for it): the screen stays on while the code shows.
+  onCleanup(keepScreenAwake())
 
   // An object, not the flag itself: a resource whose source is false never loads.
   const [shared] = createResource(() => ({ slower: slower() }), async ({ slower }) => {
