@@ -1,4 +1,5 @@
 import { createSignal, onCleanup, onMount, Show } from 'solid-js'
+import { openCameraSession } from '../../exchange/camera'
 import { holdsTheSame, type Handoff } from '../../exchange/handoff'
 import { recordReceipt } from '../../store/commands/handoff'
 import { useCommand } from '../../store/context'
@@ -21,6 +22,8 @@ export function ReceiptScan(props: {
   let camera: HTMLDivElement | undefined
   let stop = () => {}
   let finished = false
+  // Through a session like every scan; released when this closes.
+  const cameraSession = openCameraSession()
 
   async function onText(text: string) {
     if (finished) return
@@ -34,9 +37,12 @@ export function ReceiptScan(props: {
   }
 
   onMount(() => {
-    stop = props.scanner(camera!, text => void onText(text), setMessage)
+    stop = props.scanner(camera!, text => void onText(text), setMessage, { camera: cameraSession })
   })
-  onCleanup(() => stop())
+  onCleanup(() => {
+    stop()
+    cameraSession.release()
+  })
 
   return (
     <div class="receipt-scan">

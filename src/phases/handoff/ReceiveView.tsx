@@ -1,5 +1,6 @@
 import { createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js'
 import type { Rec } from '../../domain/types'
+import { openCameraSession } from '../../exchange/camera'
 import { makeHandoff, type Bundle, type IncomingTransfer, type ReceiveProgress } from '../../exchange/handoff'
 import { drawQr } from '../../exchange/qr'
 import type { IncomingSummary as Summary } from '../../store/commands/incoming'
@@ -43,6 +44,8 @@ export default function ReceiveView(props: ReceiveViewProps) {
   let fileInput: HTMLInputElement | undefined
   let stopCamera = () => {}
   let receiver: IncomingTransfer | undefined
+  // One stream for every tablet received from while this screen is open: asked for once.
+  const cameraSession = openCameraSession()
 
   function startScanning() {
     stopCamera()
@@ -52,9 +55,14 @@ export default function ReceiveView(props: ReceiveViewProps) {
     // The camera's container is in the DOM once the scanning step has rendered.
     queueMicrotask(() => {
       if (mine !== receiver || !camera) return
-      stopCamera = (props.scanner ?? cameraScanner)(camera, text => void onText(mine, text), message => {
-        if (mine === receiver) refused(message)
-      })
+      stopCamera = (props.scanner ?? cameraScanner)(
+        camera,
+        text => void onText(mine, text),
+        message => {
+          if (mine === receiver) refused(message)
+        },
+        { camera: cameraSession },
+      )
     })
   }
 
@@ -123,6 +131,7 @@ export default function ReceiveView(props: ReceiveViewProps) {
   onCleanup(() => {
     receiver = undefined
     stopCamera()
+    cameraSession.release()
   })
 
   const workshopOf = (bundle: Bundle) =>
@@ -222,7 +231,10 @@ export default function ReceiveView(props: ReceiveViewProps) {
                     what this tablet lacks.
                   </p>
                   <div class="handoff-buttons">
-                    <button type="button" class="button primary" onClick={() => props.onClose()}>
+                    <button type="button" class="button primary" onClick={startScanning}>
+                      Receive from the next tablet
+                    </button>
+                    <button type="button" class="button" onClick={() => props.onClose()}>
                       Done
                     </button>
                   </div>

@@ -1,5 +1,6 @@
 import { createMemo, createResource, createSignal, onCleanup, onMount, Show } from 'solid-js'
 import type { Rec } from '../../domain/types'
+import { openCameraSession } from '../../exchange/camera'
 import { holdsTheSame, makeHandoff, type Bundle, type IncomingTransfer, type ReceiveProgress } from '../../exchange/handoff'
 import type { IncomingSummary as Summary } from '../../store/commands/incoming'
 import { mergeHandoff, recordReceipt, thisDevice } from '../../store/commands/handoff'
@@ -57,6 +58,7 @@ export default function SwapView(props: SwapViewProps) {
   const [busy, setBusy] = createSignal(false)
   let camera: HTMLDivElement | undefined
   let stopCamera = () => {}
+  const cameraSession = openCameraSession()
   const receiver: IncomingTransfer = handoff.receive({ receipts: true })
 
   const onResize = () => setMaxSize(Math.round(qrRoom() * 0.85))
@@ -131,9 +133,12 @@ export default function SwapView(props: SwapViewProps) {
   }
 
   onMount(() => {
-    stopCamera = (props.scanner ?? cameraScanner)(camera!, onText, setMessage, { facing: 'user' })
+    stopCamera = (props.scanner ?? cameraScanner)(camera!, onText, setMessage, { facing: 'user', camera: cameraSession })
   })
-  onCleanup(() => stopCamera())
+  onCleanup(() => {
+    stopCamera()
+    cameraSession.release()
+  })
 
   const status = () => {
     const done = merged()
