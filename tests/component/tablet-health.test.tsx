@@ -86,7 +86,10 @@ describe('This tablet', () => {
 
     await user.click(within(item('Camera')).getByRole('button', { name: 'Try the camera' }))
     const alert = await within(item('Camera')).findByRole('alert')
-    expect(alert.textContent).toMatch(/^The camera is blocked for this app\. On an iPad: .* On Android: /)
+    expect(within(alert).getByText('The camera is blocked for this app.')).toBeTruthy()
+    expect(within(alert).getAllByRole('listitem').map(step => step.textContent)).toContain(
+      'On Android: tap the lock icon beside the address › Permissions › Camera › Allow.',
+    )
   })
 
   it('opens from the home screen’s toolbar and closes', async () => {

@@ -3,6 +3,7 @@ import { openCameraSession } from '../../exchange/camera'
 import { holdsTheSame, type Handoff } from '../../exchange/handoff'
 import { recordReceipt } from '../../store/commands/handoff'
 import { useCommand } from '../../store/context'
+import { ProblemText } from './ProblemText'
 import type { Scanner } from './scanner'
 
 /**
@@ -49,9 +50,7 @@ export function ReceiptScan(props: {
       <div ref={camera} class="camera-view" />
       <p class="muted">Point this camera at the “received” code on the other tablet.</p>
       <Show when={message()}>
-        <p class="error" role="alert">
-          {message()}
-        </p>
+        <ProblemText message={message()} />
       </Show>
       <button type="button" class="button" onClick={() => props.onCancel()}>
         Stop scanning

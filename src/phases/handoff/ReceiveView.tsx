@@ -9,6 +9,7 @@ import { useCommand } from '../../store/context'
 import { previewHandoff, type HandoffPreview } from '../../store/reads/handoff'
 import { HandoffPreviewSummary } from './IncomingSummary'
 import { Overlay } from './Overlay'
+import { ProblemText } from './ProblemText'
 import { cameraScanner, formatDay, progressText, tabletName, type Scanner } from './scanner'
 
 export interface ReceiveViewProps {
@@ -163,9 +164,7 @@ export default function ReceiveView(props: ReceiveViewProps) {
                     aria-label="Fragments received"
                   />
                   <Show when={scanning().message}>
-                    <p class="error" role="alert">
-                      {scanning().message}
-                    </p>
+                    <ProblemText message={scanning().message} />
                   </Show>
                   <FileAndCancel />
                 </div>
@@ -175,9 +174,7 @@ export default function ReceiveView(props: ReceiveViewProps) {
           <Match when={state().step === 'refused' && (state() as Extract<State, { step: 'refused' }>)}>
             {refusal => (
               <div class="handoff-side wide">
-                <p class="error" role="alert">
-                  {refusal().message}
-                </p>
+                <ProblemText message={refusal().message} />
                 <div class="handoff-buttons">
                   <button type="button" class="button primary" onClick={startScanning}>
                     Scan again

@@ -10,6 +10,7 @@ import { keepScreenAwake } from '../../ui/wake'
 import { AnimatedQr } from './AnimatedQr'
 import { HandoffPreviewSummary } from './IncomingSummary'
 import { Overlay } from './Overlay'
+import { ProblemText } from './ProblemText'
 import { SlowerControl } from './SlowerControl'
 import { qrRoom } from './room'
 import { cameraScanner, progressText, tabletName, type Scanner } from './scanner'
@@ -183,9 +184,7 @@ export default function SwapView(props: SwapViewProps) {
             <progress class="scan-bar" max={progress()!.total} value={progress()!.solved} aria-label="Fragments received" />
           </Show>
           <Show when={message()}>
-            <p class="error" role="alert">
-              {message()}
-            </p>
+            <ProblemText message={message()} />
           </Show>
           <Show when={!merged() && received()}>
             {current => (

@@ -2,6 +2,7 @@ import { createResource, createSignal, Match, Show, Switch, type JSX } from 'sol
 import { cameraPermission, tryCamera } from '../../exchange/camera'
 import { formatBytes, requestPersistentStorage, storageHealth } from '../../store/persist'
 import { Dialog } from '../../ui/Dialog'
+import { ProblemText } from '../handoff/ProblemText'
 import { screenKeeper, type AwakeHow } from '../../ui/wake'
 import './tablet-health.css'
 
@@ -131,9 +132,9 @@ export default function TabletHealth(props: { onClose: () => void }) {
           </Show>
           <Show when={cameraNote()}>
             {note => (
-              <p role={note().ok ? 'status' : 'alert'} classList={{ error: !note().ok }}>
-                {note().text}
-              </p>
+              <Show when={note().ok} fallback={<ProblemText message={note().text} />}>
+                <p role="status">{note().text}</p>
+              </Show>
             )}
           </Show>
           <button type="button" class="button" disabled={trying()} onClick={() => void checkCamera()}>
