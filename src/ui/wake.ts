@@ -64,6 +64,7 @@ export function makeScreenKeeper(env: KeeperEnvironment): ScreenKeeper {
   let settled: Promise<void> = Promise.resolve()
   let video: HTMLVideoElement | undefined
   let sourceSet = false
+  let sourceReady: Promise<void> = Promise.resolve()
   let retryArmed = false
 
   const wakeLock = () => (env.navigator as { wakeLock?: WakeLockApi }).wakeLock
@@ -107,17 +108,12 @@ export function makeScreenKeeper(env: KeeperEnvironment): ScreenKeeper {
     })
     env.document.body.append(made)
     video = made
-    void env
-      .source(chosen.type)
-      .then(url => {
-        made.src = url
-        sourceSet = true
-        if (how() === 'video' || (holders > 0 && !lock)) void playVideo()
-      })
-      .catch(() => {
-        // No source: the video stays silent and the screen may dim; "This tablet" says so.
-        if (holders > 0 && !lock) show('not possible')
-      })
+    sourceReady = env.source(chosen.type).then(url => {
+      made.src = url
+      sourceSet = true
+    })
+    // No source: the video stays silent and the screen may dim; "This tablet" says so.
+    sourceReady.catch(() => {})
     return made
   }
 
@@ -129,13 +125,17 @@ export function makeScreenKeeper(env: KeeperEnvironment): ScreenKeeper {
       show('not possible')
       return Promise.resolve()
     }
-    let playing: Promise<void> | undefined
-    try {
-      playing = element.play()
-    } catch (error) {
-      playing = Promise.reject(error)
+    const play = (): Promise<void> => {
+      try {
+        return Promise.resolve(element.play())
+      } catch (error) {
+        return Promise.reject(error)
+      }
     }
-    return Promise.resolve(playing).then(
+    // Called now, within the tap, even before the source is here: that is what lets it play later.
+    let playing = play()
+    if (!sourceSet) playing = playing.catch(() => sourceReady.then(() => (mine === round && holders > 0 && !lock ? play() : undefined)))
+    return playing.then(
       () => {
         // Stopped meanwhile, or the lock came first: the video is not needed.
         if (mine !== round || holders === 0 || lock) return void element.pause()
@@ -143,8 +143,8 @@ export function makeScreenKeeper(env: KeeperEnvironment): ScreenKeeper {
       },
       () => {
         if (mine !== round || holders === 0 || lock) return
-        // Refused outside a tap (or before its source came): the next tap starts it.
-        if (sourceSet) show('not possible')
+        // Refused outside a tap, or no source: the next tap tries again.
+        show('not possible')
         armRetry()
       },
     )

@@ -168,4 +168,14 @@ describe('keeping the screen on', () => {
     await vi.waitFor(() => expect(keeper.how()).toBe('video'))
     expect(plays).toBe(1)
   })
+
+  it('plays once its source has come, where a play before it is refused (as WebKit does)', async () => {
+    vi.mocked(HTMLMediaElement.prototype.play).mockImplementation(function (this: HTMLMediaElement) {
+      if (!this.getAttribute('src')) return Promise.reject(new DOMException('no source', 'NotSupportedError'))
+      playing.push(this as HTMLVideoElement)
+      return Promise.resolve()
+    })
+    const keeper = keeperWith(undefined)
+    expect(await keeper.check()).toBe('video')
+  })
 })
