@@ -84,6 +84,27 @@ describe('one camera stream for a scanning session', () => {
     expect(device.getUserMedia).toHaveBeenCalledTimes(2)
     session.release()
   })
+
+  it('shows the camera again in a running scan once the page is back from a long absence', async () => {
+    const device = fakeCameraDevice()
+    const session = openCameraSession({ hiddenMs: 0 })
+    const container = document.createElement('div')
+    document.body.append(container)
+    const stop = startScanner(container, () => {}, error => expect.fail(error.message), { camera: session, decoder: 'worker' })
+    await waitFor(() => expect(container.querySelector('video')).not.toBeNull())
+    const video = container.querySelector('video')!
+    const first = video.srcObject
+    setVisibility('hidden')
+    await waitFor(() => expect(device.stopped()).toBe(1))
+    setVisibility('visible')
+    await waitFor(() => expect(device.getUserMedia).toHaveBeenCalledTimes(2))
+    await waitFor(() => expect(video.srcObject).not.toBe(first))
+    expect(device.stopped()).toBe(1) // the new stream is live
+    stop()
+    session.release()
+    expect(device.stopped()).toBe(2)
+    container.remove()
+  })
 })
 
 function setVisibility(state: DocumentVisibilityState) {
