@@ -9,8 +9,9 @@
  * where the last code was found (see scan-region.ts), cut from the video as an ImageBitmap
  * so the main thread copies no pixels.
  */
+import { openCameraSession, type CameraSession } from './camera'
 import type { ScanReply, ScanRequest } from './scan.worker'
-import { MESSAGES, ScanError, cameraError } from './scan-errors'
+import { MESSAGES, ScanError } from './scan-errors'
 import { START, cropFor, track, type Region, type Tracking } from './scan-region'
 
 export { ScanError, cameraError, type ScanProblem } from './scan-errors'
@@ -37,6 +38,11 @@ export interface ScannerOptions {
   readonly decoder?: 'auto' | 'worker'
   /** 'environment' (default) is the rear camera; 'user' the front one, for a face-to-face swap. */
   readonly facing?: 'environment' | 'user'
+  /**
+   * The scanning session's camera, kept open across scans (and released by whoever opened it).
+   * Without one, the scanner opens the camera itself and closes it when it stops.
+   */
+  readonly camera?: CameraSession
   /** Called after every decoded frame, found or not: for a "reading…" indicator or a benchmark. */
   readonly onDecode?: (frame: DecodedFrame) => void
 }
@@ -54,16 +60,12 @@ interface NativeDetectorClass {
 
 type FrameContext = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D
 
-function cameraConstraints(facing: 'environment' | 'user'): MediaStreamConstraints {
-  // Plain values are preferences: a laptop with only a front camera still works.
-  return { video: { facingMode: facing, width: 1280, height: 720 }, audio: false }
-}
-
 /**
- * Starts the camera (the rear one unless `facing` says otherwise) in `target` (a `<video>`, or
+ * Shows the camera (the rear one unless `facing` says otherwise) in `target` (a `<video>`, or
  * a container that gets one) and calls `onText` with each QR text read, once per run of
- * identical texts. `onError` is called at most once, after which the camera is already
- * released. Returns a function that stops it all.
+ * identical texts. `onError` is called at most once, after which scanning has stopped (and a
+ * camera the scanner opened itself is released). Returns a function that stops it all; the
+ * stream of a `camera` session given stays open for the next scan.
  */
 export function startScanner(
   target: HTMLVideoElement | HTMLElement,
@@ -72,7 +74,9 @@ export function startScanner(
   options: ScannerOptions = {},
 ): StopScanner {
   let stopped = false
-  let stream: MediaStream | undefined
+  const facing = options.facing ?? 'environment'
+  const ownCamera = options.camera ? undefined : openCameraSession()
+  const camera = options.camera ?? ownCamera!
   let video: HTMLVideoElement | undefined
   let ownsVideo = false
   let cancelFrame: (() => void) | undefined
@@ -95,7 +99,8 @@ export function startScanner(
     if (stopped) return
     stopped = true
     cancelFrame?.()
-    stream?.getTracks().forEach(track => track.stop())
+    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisible)
+    ownCamera?.release()
     worker?.terminate()
     settleReply?.(undefined)
     if (video) {
@@ -250,18 +255,28 @@ export function startScanner(
     }
   }
 
+  /** Back from a long absence the session may have let the camera go: show it again. */
+  const onVisible = () => {
+    if (document.visibilityState !== 'visible') return
+    // After the session's own handler, which decides whether the camera was let go.
+    setTimeout(() => {
+      if (stopped || !video) return
+      camera
+        .acquire(facing)
+        .then(stream => {
+          if (stopped || !video || video.srcObject === stream) return
+          video.srcObject = stream
+          void video.play().catch(() => undefined)
+        })
+        .catch((error: unknown) =>
+          fail(error instanceof ScanError ? error : new ScanError('camera-failed', MESSAGES['camera-failed'], { cause: error })),
+        )
+    })
+  }
+
   const run = async () => {
-    const devices = (globalThis.navigator as Navigator | undefined)?.mediaDevices
-    if (!devices?.getUserMedia) throw new ScanError('insecure', MESSAGES.insecure)
-    try {
-      stream = await devices.getUserMedia(cameraConstraints(options.facing ?? 'environment'))
-    } catch (error) {
-      throw cameraError(error)
-    }
-    if (stopped) {
-      stream.getTracks().forEach(track => track.stop())
-      return
-    }
+    const stream = await camera.acquire(facing)
+    if (stopped) return
     if (options.decoder !== 'worker') detector = await nativeDetector()
     video = target instanceof HTMLVideoElement ? target : createVideo(target)
     ownsVideo = video !== target
@@ -269,7 +284,9 @@ export function startScanner(
     video.playsInline = true
     video.srcObject = stream
     await video.play().catch(() => undefined)
-    if (!stopped) requestFrame(video)
+    if (stopped) return
+    requestFrame(video)
+    document.addEventListener('visibilitychange', onVisible)
   }
 
   const readerFailed = (error: unknown) => {

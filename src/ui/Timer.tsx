@@ -11,6 +11,7 @@ import {
 import type { Rec } from '../domain/types'
 import { pressTimer } from '../store/commands/timer'
 import { useCommand } from '../store/context'
+import { keepScreenAwake, readyScreenAwake } from './wake'
 import './timer.css'
 
 interface TimerProps {
@@ -42,6 +43,11 @@ export function Timer(props: TimerProps) {
     onCleanup(() => clearInterval(handle))
   })
 
+  // A tablet that dims mid time-box hides the clock the room is watching.
+  createEffect(() => {
+    if (running() && !expired()) onCleanup(keepScreenAwake())
+  })
+
   // Chime on the moment it runs out while someone watches, not when a page opens on a finished clock.
   createEffect(
     on(expired, (isUp, wasUp) => {
@@ -59,7 +65,11 @@ export function Timer(props: TimerProps) {
 
   const act = (control: TimerControl) => {
     // Safari lets a page make sound only after a touch, so the press readies the chime.
-    if (control === 'start') readyAudio()
+    if (control === 'start') {
+      readyAudio()
+      // The clock starts once stored; the screen is kept on from then, so ready that within this tap.
+      readyScreenAwake()
+    }
     setNow(Date.now())
     void press(props.workshop.id, props.phase, control, Date.now())
   }

@@ -1,11 +1,12 @@
 import { screen, waitFor } from '@solidjs/testing-library'
 import userEvent from '@testing-library/user-event'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Rec, Timer as StoredTimer } from '../../src/domain/types'
 import type { PhaseProps } from '../../src/phases/types'
 import type { HarvestDB } from '../../src/store/db'
 import { write } from '../../src/store/writer'
 import { Timer } from '../../src/ui/Timer'
+import { screenKeeper } from '../../src/ui/wake'
 import { freshWorkshop, renderPhase } from './render-phase'
 
 function IdeationTimer(props: PhaseProps) {
@@ -132,5 +133,38 @@ describe('time-box', () => {
     await screen.findByText('Time is up')
     await new Promise(resolve => setTimeout(resolve, 300))
     expect(FakeAudioContext.tones).toBe(0)
+  })
+})
+
+describe('time-box keeps the screen on', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+    vi.unstubAllGlobals()
+  })
+
+  it('while it runs, by the tiny video where there is no wake lock, and not once paused', async () => {
+    // A browser that plays H.264 but has no wake lock (an iPad home-screen app before 18.4).
+    vi.spyOn(HTMLMediaElement.prototype, 'canPlayType').mockReturnValue('probably')
+    const play = vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined)
+    const pause = vi.spyOn(HTMLMediaElement.prototype, 'pause').mockReturnValue(undefined)
+    vi.spyOn(HTMLMediaElement.prototype, 'paused', 'get').mockReturnValue(false)
+    vi.stubGlobal('fetch', async () => new Response(new Blob(['video'], { type: 'video/mp4' })))
+    // jsdom has no blob URLs.
+    vi.stubGlobal('URL', class extends URL {
+      static override createObjectURL = () => 'blob:keep-awake'
+    })
+    const { db, workshopId } = await freshWorkshop()
+    renderPhase(IdeationTimer, db, workshopId)
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'Start' }))
+    await screen.findByRole('button', { name: 'Pause' })
+    await waitFor(() => expect(screenKeeper().how()).toBe('video'))
+    expect(play).toHaveBeenCalled()
+
+    pause.mockClear()
+    await user.click(screen.getByRole('button', { name: 'Pause' }))
+    await screen.findByRole('button', { name: 'Start' })
+    await waitFor(() => expect(screenKeeper().how()).toBeUndefined())
+    expect(pause).toHaveBeenCalled()
   })
 })

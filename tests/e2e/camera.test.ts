@@ -171,7 +171,7 @@ describe('QR through a camera, in Chromium', () => {
     await page.evaluate(() => (window as unknown as LabWindow).qrLab.scan('auto'))
     await expect.poll(async () => (await labState(page)).error, { timeout: 10_000 }).toEqual({
       problem: 'blocked',
-      message: "The camera is blocked. Allow it in the browser's settings, or use a file instead.",
+      message: expect.stringMatching(/^The camera is blocked for this app\.\nOn an iPad: [\s\S]*\nOn Android: [\s\S]* or use a file instead\.$/),
     })
     expect(await page.locator('video').count()).toBe(0)
     await context.close()

@@ -36,6 +36,12 @@ describe('the service worker precaches everything the app needs offline', () => 
     }
   })
 
+  it('holds the tiny video that keeps an iPad’s screen on', () => {
+    const urls = precachedUrls()
+    expect(urls).toContain('keep-awake.mp4')
+    expect(urls).toContain('keep-awake.webm')
+  })
+
   it('holds every JS, CSS and wasm file of the build', () => {
     const urls = new Set(precachedUrls())
     const assets = filesUnder(dist)

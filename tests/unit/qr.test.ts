@@ -180,9 +180,14 @@ describe('scanner errors', () => {
   })
 
   it('explains a blocked camera, a missing camera and a busy camera', () => {
-    expect(cameraError(new DOMException('denied', 'NotAllowedError')).message).toBe(
-      "The camera is blocked. Allow it in the browser's settings, or use a file instead.",
-    )
+    const blocked = cameraError(new DOMException('denied', 'NotAllowedError')).message
+    expect(blocked.split('\n')).toEqual([
+      'The camera is blocked for this app.',
+      expect.stringMatching(/^On an iPad: tap “aA” in the address bar › Website Settings › Camera › Allow/),
+      expect.stringMatching(/^In an app added to an iPad’s Home Screen: /),
+      'On Android: tap the lock icon beside the address › Permissions › Camera › Allow.',
+      'Then scan again, or use a file instead.',
+    ])
     expect(cameraError(new DOMException('none', 'NotFoundError')).problem).toBe('no-camera')
     expect(cameraError(new DOMException('busy', 'NotReadableError')).problem).toBe('camera-failed')
   })

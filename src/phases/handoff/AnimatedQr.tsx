@@ -161,30 +161,3 @@ export function AnimatedQr(props: AnimatedQrProps) {
     </figure>
   )
 }
-
-/** Keeps the screen awake while a code is shown (where the browser offers a wake lock). */
-export function holdWakeLock(): () => void {
-  type Lock = { release(): Promise<void> }
-  const wakeLock = (navigator as { wakeLock?: { request(type: 'screen'): Promise<Lock> } }).wakeLock
-  if (!wakeLock) return () => {}
-  let lock: Lock | undefined
-  let released = false
-  const acquire = () => {
-    wakeLock
-      .request('screen')
-      .then(got => {
-        if (released) void got.release().catch(() => {})
-        else lock = got
-      })
-      .catch(() => {}) // refused (battery saver, say): the code still shows
-  }
-  // The browser drops the lock when the page is hidden; take it again on return.
-  const onVisible = () => document.visibilityState === 'visible' && !released && acquire()
-  acquire()
-  document.addEventListener('visibilitychange', onVisible)
-  return () => {
-    released = true
-    document.removeEventListener('visibilitychange', onVisible)
-    void lock?.release().catch(() => {})
-  }
-}

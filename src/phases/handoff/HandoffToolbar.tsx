@@ -1,5 +1,6 @@
 import { createEffect, createSignal, createUniqueId, lazy, Match, onCleanup, Suspense, Switch } from 'solid-js'
 import type { Rec } from '../../domain/types'
+import { readyScreenAwake } from '../../ui/wake'
 import './handoff-toolbar.css'
 
 // The QR and camera code loads only when a handoff starts: the first screen stays small.
@@ -28,6 +29,8 @@ export function HandoffToolbar(props: { workshop: Rec<'workshop'> }) {
   let toggle: HTMLButtonElement | undefined
   const close = () => setOpen(null)
   const choose = (next: Exclude<Open, null>) => {
+    // The code's screen loads first: the tap readies what keeps the screen on while it shows.
+    if (next !== 'receive') readyScreenAwake()
     setExpanded(false)
     setOpen(next)
   }

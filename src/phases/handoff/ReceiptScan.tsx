@@ -1,7 +1,9 @@
 import { createSignal, onCleanup, onMount, Show } from 'solid-js'
+import { openCameraSession } from '../../exchange/camera'
 import { holdsTheSame, type Handoff } from '../../exchange/handoff'
 import { recordReceipt } from '../../store/commands/handoff'
 import { useCommand } from '../../store/context'
+import { ProblemText } from './ProblemText'
 import type { Scanner } from './scanner'
 
 /**
@@ -21,6 +23,8 @@ export function ReceiptScan(props: {
   let camera: HTMLDivElement | undefined
   let stop = () => {}
   let finished = false
+  // Through a session like every scan; released when this closes.
+  const cameraSession = openCameraSession()
 
   async function onText(text: string) {
     if (finished) return
@@ -34,18 +38,19 @@ export function ReceiptScan(props: {
   }
 
   onMount(() => {
-    stop = props.scanner(camera!, text => void onText(text), setMessage)
+    stop = props.scanner(camera!, text => void onText(text), setMessage, { camera: cameraSession })
   })
-  onCleanup(() => stop())
+  onCleanup(() => {
+    stop()
+    cameraSession.release()
+  })
 
   return (
     <div class="receipt-scan">
       <div ref={camera} class="camera-view" />
       <p class="muted">Point this camera at the “received” code on the other tablet.</p>
       <Show when={message()}>
-        <p class="error" role="alert">
-          {message()}
-        </p>
+        <ProblemText message={message()} />
       </Show>
       <button type="button" class="button" onClick={() => props.onCancel()}>
         Stop scanning

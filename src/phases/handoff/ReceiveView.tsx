@@ -1,5 +1,6 @@
 import { createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js'
 import type { Rec } from '../../domain/types'
+import { openCameraSession } from '../../exchange/camera'
 import { makeHandoff, type Bundle, type IncomingTransfer, type ReceiveProgress } from '../../exchange/handoff'
 import { drawQr } from '../../exchange/qr'
 import type { IncomingSummary as Summary } from '../../store/commands/incoming'
@@ -8,6 +9,7 @@ import { useCommand } from '../../store/context'
 import { previewHandoff, type HandoffPreview } from '../../store/reads/handoff'
 import { HandoffPreviewSummary } from './IncomingSummary'
 import { Overlay } from './Overlay'
+import { ProblemText } from './ProblemText'
 import { cameraScanner, formatDay, progressText, tabletName, type Scanner } from './scanner'
 
 export interface ReceiveViewProps {
@@ -43,6 +45,8 @@ export default function ReceiveView(props: ReceiveViewProps) {
   let fileInput: HTMLInputElement | undefined
   let stopCamera = () => {}
   let receiver: IncomingTransfer | undefined
+  // One stream for every tablet received from while this screen is open: asked for once.
+  const cameraSession = openCameraSession()
 
   function startScanning() {
     stopCamera()
@@ -52,9 +56,14 @@ export default function ReceiveView(props: ReceiveViewProps) {
     // The camera's container is in the DOM once the scanning step has rendered.
     queueMicrotask(() => {
       if (mine !== receiver || !camera) return
-      stopCamera = (props.scanner ?? cameraScanner)(camera, text => void onText(mine, text), message => {
-        if (mine === receiver) refused(message)
-      })
+      stopCamera = (props.scanner ?? cameraScanner)(
+        camera,
+        text => void onText(mine, text),
+        message => {
+          if (mine === receiver) refused(message)
+        },
+        { camera: cameraSession },
+      )
     })
   }
 
@@ -123,6 +132,7 @@ export default function ReceiveView(props: ReceiveViewProps) {
   onCleanup(() => {
     receiver = undefined
     stopCamera()
+    cameraSession.release()
   })
 
   const workshopOf = (bundle: Bundle) =>
@@ -154,9 +164,7 @@ export default function ReceiveView(props: ReceiveViewProps) {
                     aria-label="Fragments received"
                   />
                   <Show when={scanning().message}>
-                    <p class="error" role="alert">
-                      {scanning().message}
-                    </p>
+                    <ProblemText message={scanning().message} />
                   </Show>
                   <FileAndCancel />
                 </div>
@@ -166,9 +174,7 @@ export default function ReceiveView(props: ReceiveViewProps) {
           <Match when={state().step === 'refused' && (state() as Extract<State, { step: 'refused' }>)}>
             {refusal => (
               <div class="handoff-side wide">
-                <p class="error" role="alert">
-                  {refusal().message}
-                </p>
+                <ProblemText message={refusal().message} />
                 <div class="handoff-buttons">
                   <button type="button" class="button primary" onClick={startScanning}>
                     Scan again
@@ -222,7 +228,10 @@ export default function ReceiveView(props: ReceiveViewProps) {
                     what this tablet lacks.
                   </p>
                   <div class="handoff-buttons">
-                    <button type="button" class="button primary" onClick={() => props.onClose()}>
+                    <button type="button" class="button primary" onClick={startScanning}>
+                      Receive from the next tablet
+                    </button>
+                    <button type="button" class="button" onClick={() => props.onClose()}>
                       Done
                     </button>
                   </div>

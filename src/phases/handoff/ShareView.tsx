@@ -5,7 +5,8 @@ import { saveHandoffFile } from '../../exchange/handoff-file'
 import { thisDevice } from '../../store/commands/handoff'
 import { useCommand, useLive } from '../../store/context'
 import { knownPeers, recordsToShare } from '../../store/reads/handoff'
-import { AnimatedQr, holdWakeLock } from './AnimatedQr'
+import { keepScreenAwake } from '../../ui/wake'
+import { AnimatedQr } from './AnimatedQr'
 import { Overlay } from './Overlay'
 import { SlowerControl } from './SlowerControl'
 import { ReceiptScan } from './ReceiptScan'
@@ -43,7 +44,8 @@ export default function ShareView(props: ShareViewProps) {
   const onResize = () => setMaxSize(qrRoom())
   onMount(() => window.addEventListener('resize', onResize))
   onCleanup(() => window.removeEventListener('resize', onResize))
-  onCleanup(holdWakeLock())
+  // Opened by a tap (the share menu readied the video for it): the screen stays on while the code shows.
+  onCleanup(keepScreenAwake())
 
   const chosen = async (current: Scope) => {
     const [records, sender] = await Promise.all([

@@ -1,13 +1,16 @@
 import { createMemo, createResource, createSignal, onCleanup, onMount, Show } from 'solid-js'
 import type { Rec } from '../../domain/types'
+import { openCameraSession } from '../../exchange/camera'
 import { holdsTheSame, makeHandoff, type Bundle, type IncomingTransfer, type ReceiveProgress } from '../../exchange/handoff'
 import type { IncomingSummary as Summary } from '../../store/commands/incoming'
 import { mergeHandoff, recordReceipt, thisDevice } from '../../store/commands/handoff'
 import { useCommand } from '../../store/context'
 import { previewHandoff, recordsToShare, type HandoffPreview } from '../../store/reads/handoff'
-import { AnimatedQr, holdWakeLock } from './AnimatedQr'
+import { keepScreenAwake } from '../../ui/wake'
+import { AnimatedQr } from './AnimatedQr'
 import { HandoffPreviewSummary } from './IncomingSummary'
 import { Overlay } from './Overlay'
+import { ProblemText } from './ProblemText'
 import { SlowerControl } from './SlowerControl'
 import { qrRoom } from './room'
 import { cameraScanner, progressText, tabletName, type Scanner } from './scanner'
@@ -56,12 +59,14 @@ export default function SwapView(props: SwapViewProps) {
   const [busy, setBusy] = createSignal(false)
   let camera: HTMLDivElement | undefined
   let stopCamera = () => {}
+  const cameraSession = openCameraSession()
   const receiver: IncomingTransfer = handoff.receive({ receipts: true })
 
   const onResize = () => setMaxSize(Math.round(qrRoom() * 0.85))
   onMount(() => window.addEventListener('resize', onResize))
   onCleanup(() => window.removeEventListener('resize', onResize))
-  onCleanup(holdWakeLock())
+  // Opened by a tap (the share menu readied the video for it): the screen stays on while the code shows.
+  onCleanup(keepScreenAwake())
 
   // An object, not the flag itself: a resource whose source is false never loads.
   const [shared] = createResource(() => ({ slower: slower() }), async ({ slower }) => {
@@ -129,9 +134,12 @@ export default function SwapView(props: SwapViewProps) {
   }
 
   onMount(() => {
-    stopCamera = (props.scanner ?? cameraScanner)(camera!, onText, setMessage, { facing: 'user' })
+    stopCamera = (props.scanner ?? cameraScanner)(camera!, onText, setMessage, { facing: 'user', camera: cameraSession })
   })
-  onCleanup(() => stopCamera())
+  onCleanup(() => {
+    stopCamera()
+    cameraSession.release()
+  })
 
   const status = () => {
     const done = merged()
@@ -176,9 +184,7 @@ export default function SwapView(props: SwapViewProps) {
             <progress class="scan-bar" max={progress()!.total} value={progress()!.solved} aria-label="Fragments received" />
           </Show>
           <Show when={message()}>
-            <p class="error" role="alert">
-              {message()}
-            </p>
+            <ProblemText message={message()} />
           </Show>
           <Show when={!merged() && received()}>
             {current => (

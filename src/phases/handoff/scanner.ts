@@ -1,3 +1,4 @@
+import type { CameraSession } from '../../exchange/camera'
 import type { ReceiveProgress } from '../../exchange/handoff'
 
 /**
@@ -15,6 +16,11 @@ export type Scanner = (
 export interface ScannerChoice {
   /** 'user': the front camera, on the screen's side (a swap, face to face); the rear one by default. */
   readonly facing?: 'environment' | 'user'
+  /**
+   * The screen's camera session: every scan of it reuses one stream, so the browser asks for
+   * the camera once. The screen that opened it releases it when the person leaves.
+   */
+  readonly camera?: CameraSession
 }
 
 export const cameraScanner: Scanner = (container, onText, onError, options = {}) => {
@@ -22,7 +28,7 @@ export const cameraScanner: Scanner = (container, onText, onError, options = {})
   let stopped = false
   import('../../exchange/scan')
     .then(({ startScanner }) => {
-      if (!stopped) stop = startScanner(container, onText, error => onError(error.message), { facing: options.facing })
+      if (!stopped) stop = startScanner(container, onText, error => onError(error.message), options)
     })
     .catch(() => onError('The QR reader could not start. Reload the app and try again, or use a file instead.'))
   return () => {

@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js'
+import { createSignal, For, lazy, Show, Suspense } from 'solid-js'
 import type { Rec } from '../../domain/types'
 import { queries } from '../../store'
 import { useActions, useLive } from '../../store/context'
@@ -7,6 +7,9 @@ import { ClockNotice } from '../../ui/ClockNotice'
 import { JoinButton } from '../handoff/JoinButton'
 import { OpenBackup } from '../handoff/OpenBackup'
 import { ImportSession1 } from '../../report/ImportSession1'
+
+// Opened now and then: loads with its camera and storage checks only when asked for.
+const TabletHealth = lazy(() => import('./TabletHealth'))
 
 interface HomeProps {
   onOpen: (workshopId: string) => void
@@ -22,6 +25,7 @@ export function HomeScreen(props: HomeProps) {
   const [creating, setCreating] = createSignal(false)
   const [renaming, setRenaming] = createSignal<Rec<'workshop'> | null>(null)
   const [removing, setRemoving] = createSignal<Rec<'workshop'> | null>(null)
+  const [health, setHealth] = createSignal(false)
 
   return (
     <main class="screen home" aria-labelledby="home-title">
@@ -40,6 +44,9 @@ export function HomeScreen(props: HomeProps) {
         <OpenBackup label="Open a backup file" onMerged={id => props.onOpen(id)} />
         <ImportSession1 label="Prepare from Session #1 files" onImported={id => props.onOpen(id)} />
         <JoinButton onJoined={id => props.onOpen(id)} />
+        <button type="button" class="button" onClick={() => setHealth(true)}>
+          This tablet
+        </button>
       </div>
 
       <Show when={workshops()} fallback={<p class="muted">Loading…</p>}>
@@ -98,6 +105,12 @@ export function HomeScreen(props: HomeProps) {
           </Show>
         )}
       </Show>
+
+      <Suspense>
+        <Show when={health()}>
+          <TabletHealth onClose={() => setHealth(false)} />
+        </Show>
+      </Suspense>
 
       <Show when={creating()}>
         <TitleDialog
