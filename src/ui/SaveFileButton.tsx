@@ -1,4 +1,4 @@
-import { createSignal, Show } from 'solid-js'
+import { batch, createSignal, Show } from 'solid-js'
 import { saveFile, sharesFiles, type Saved } from '../exchange/file'
 
 const COULD_NOT_MAKE = 'The file could not be made. Nothing was saved.'
@@ -33,19 +33,23 @@ export function SaveFileButton(props: SaveFileButtonProps) {
   const [ready, setReady] = createSignal<File | null>(null)
   const shares = () => sharesFiles(props.like.name, props.like.type)
 
-  function problem(reason: string) {
-    setReady(null)
-    props.onDone({ outcome: 'problem', reason }, '')
+  /** Ends a tap: the button is free again as the screen says what happened, in one step. */
+  function done(out: FileOut, name: string, file: File | null = null) {
+    batch(() => {
+      setBusy(false)
+      setReady(out.outcome === 'needs-tap' ? file : null)
+      props.onDone(out, name)
+    })
   }
+  const problem = (reason: string) => done({ outcome: 'problem', reason }, '')
 
   async function send(file: File, when: 'on-tap' | 'after-wait') {
-    const out = await saveFile(file, file.name, when)
-    setReady(out.outcome === 'needs-tap' ? file : null)
-    props.onDone(out, file.name)
+    done(await saveFile(file, file.name, when), file.name, file)
   }
 
   function onTap() {
     const waiting = ready()
+    setBusy(true)
     if (waiting) return void send(waiting, 'on-tap')
     let made: ReturnType<SaveFileButtonProps['prepare']>
     try {
@@ -53,15 +57,11 @@ export function SaveFileButton(props: SaveFileButtonProps) {
     } catch {
       return problem(COULD_NOT_MAKE)
     }
-    if (!(made instanceof Promise)) {
-      if (typeof made === 'string') return problem(made)
-      return void send(made, 'on-tap')
-    }
-    setBusy(true)
-    made
-      .then(file => (typeof file === 'string' ? problem(file) : send(file, 'after-wait')))
-      .catch(() => problem(COULD_NOT_MAKE))
-      .finally(() => setBusy(false))
+    if (!(made instanceof Promise)) return typeof made === 'string' ? problem(made) : void send(made, 'on-tap')
+    made.then(
+      file => (typeof file === 'string' ? problem(file) : send(file, 'after-wait')),
+      () => problem(COULD_NOT_MAKE),
+    )
   }
 
   return (
