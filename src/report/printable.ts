@@ -53,6 +53,9 @@ const PAGE_CSS = `
 html, body { height: auto !important; min-height: 0 !important; overflow: visible !important; }
 body { margin: 0 auto; padding: 24px; max-width: 64rem; background: #fff; }
 .inventory .inv-print-only { display: block; }
+.inventory .inv-print-head p { margin: 0 0 4px; }
+.inventory .inv-kicker { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.05em; }
+.inventory .inv-workshop { font-size: 1.8rem; font-weight: 800; line-height: 1.15; }
 @media print { body { padding: 0; max-width: none; } }
 `
 
@@ -84,7 +87,8 @@ export function printablePage(input: { title: string; date: string; report: Elem
     `<style>${inlineCss(input.css)}\n${PAGE_CSS}</style>`,
     '</head>',
     '<body>',
-    `<main class="inventory" data-work-surface>${report.outerHTML}</main>`,
+    // Wrapped as in the app, where the print stylesheet finds the inventory inside the page.
+    `<div class="printable"><main class="inventory" data-work-surface>${report.outerHTML}</main></div>`,
     '</body>',
     '</html>',
     '',

@@ -120,7 +120,7 @@ describe('printing where the app cannot print', () => {
     )
     expect(page.querySelectorAll('script, link, button, input, img, iframe').length).toBe(0)
     expect(page.querySelectorAll('style').length).toBe(1)
-    const report = page.querySelector('main.inventory[data-work-surface] > .inv-report')!
+    const report = page.querySelector('.printable > main.inventory[data-work-surface] > .inv-report')!
     expect(report.querySelector('.inv-print-head')!.textContent).toContain('Match experience off-site')
     const rows = [...report.querySelectorAll('.inv-ranked tbody tr')].map(row => row.querySelector('.inv-row-title, td:nth-child(2)')!.textContent)
     expect(rows[0]).toContain('Enable sharing from match details with referral tracking')
