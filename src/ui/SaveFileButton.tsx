@@ -89,7 +89,7 @@ export function savedWords(out: FileOut, name: string): string {
     case 'cancelled':
       return 'Nothing was sent: the share sheet was closed.'
     case 'needs-tap':
-      return `${name} is ready: tap “Share ${name}” to send it.`
+      return `Ready: tap “Share ${name}” to send it.`
     case 'failed':
     case 'problem':
       return out.reason

@@ -48,7 +48,7 @@ describe('the backup file', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Share backup file' }))
     const again = await screen.findByRole('button', { name: /^Share okra-harvest-harvest-at-the-lake-2026-11-24.*\.json$/ })
     const name = again.textContent!.replace(/^Share /, '')
-    expect(screen.getByText(`${name} is ready: tap “Share ${name}” to send it.`)).toBeTruthy()
+    expect(screen.getByText(`Ready: tap “Share ${name}” to send it.`)).toBeTruthy()
     again.click()
     expect(share).toHaveBeenCalledTimes(2)
     expect(await screen.findByText(`Sent ${name} through the share sheet.`)).toBeTruthy()

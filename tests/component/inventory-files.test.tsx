@@ -49,7 +49,7 @@ describe('the inventory’s files on a tablet that shares files', () => {
     const share = stubShareSheet({ answers: ['NotAllowedError', null] })
     await inventoryOnScreen()
     await userEvent.click(screen.getByRole('button', { name: 'Share folder (.zip)' }))
-    expect((await screen.findByRole('status')).textContent).toBe(`${ZIP} is ready: tap “Share ${ZIP}” to send it.`)
+    expect((await screen.findByRole('status')).textContent).toBe(`Ready: tap “Share ${ZIP}” to send it.`)
     screen.getByRole('button', { name: `Share ${ZIP}` }).click()
     expect(share).toHaveBeenCalledTimes(2)
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe(`Sent ${ZIP} through the share sheet.${HOLDS}`))

@@ -121,7 +121,7 @@ describe('the file button', () => {
     })
     await userEvent.click(screen.getByRole('button', { name: 'Share folder (.zip)' }))
     const again = await screen.findByRole('button', { name: 'Share okra-session-2.zip' })
-    expect(screen.getByRole('status').textContent).toBe('okra-session-2.zip is ready: tap “Share okra-session-2.zip” to send it.')
+    expect(screen.getByRole('status').textContent).toBe('Ready: tap “Share okra-session-2.zip” to send it.')
     // The second tap shares the file already made, within the tap.
     again.click()
     expect(share).toHaveBeenCalledTimes(2)
