@@ -92,7 +92,7 @@ export function ExportBar(props: { workshop: Rec<'workshop'> }) {
         </label>
       </div>
       <Show when={!canPrint}>
-        <p class="muted small">
+        <p class="muted inv-export-hint">
           This app cannot print here: share the printable page, then print it from Safari or any other browser.
         </p>
       </Show>
