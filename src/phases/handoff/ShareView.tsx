@@ -4,8 +4,8 @@ import { makeHandoff } from '../../exchange/handoff'
 import { asHandoffFile, HANDOFF_FILE_TYPE } from '../../exchange/handoff-file'
 import { thisDevice } from '../../store/commands/handoff'
 import { useCommand, useLive } from '../../store/context'
-import { savedWords, SaveFileButton, type FileOut } from '../../ui/SaveFileButton'
 import { knownPeers, recordsToShare } from '../../store/reads/handoff'
+import { savedWords, SaveFileButton, type FileOut } from '../../ui/SaveFileButton'
 import { AnimatedQr, holdWakeLock } from './AnimatedQr'
 import { Overlay } from './Overlay'
 import { SlowerControl } from './SlowerControl'
@@ -87,7 +87,12 @@ export default function ShareView(props: ShareViewProps) {
 
   function fileDone(out: FileOut, name: string) {
     const opens = props.mode === 'join' ? '“Join a workshop”, then “Open a file”' : '“Receive by QR”, then “Open a file”'
-    const then = out.outcome === 'saved' ? ` Send it to the other tablet, which opens it with ${opens}.` : out.outcome === 'shared' ? ` The other tablet opens it with ${opens}.` : ''
+    const then =
+      out.outcome === 'saved'
+        ? ` Send it to the other tablet, which opens it with ${opens}.`
+        : out.outcome === 'shared'
+          ? ` The other tablet opens it with ${opens}.`
+          : ''
     setNote(savedWords(out, name) + then)
   }
 

@@ -5,8 +5,8 @@ import { holdsTheSame, makeHandoff, type Bundle, type IncomingTransfer, type Rec
 import type { IncomingSummary as Summary } from '../../store/commands/incoming'
 import { mergeHandoff, recordReceipt, thisDevice } from '../../store/commands/handoff'
 import { useCommand } from '../../store/context'
-import { savedWords, SaveFileButton, type FileOut } from '../../ui/SaveFileButton'
 import { previewHandoff, recordsToShare, type HandoffPreview } from '../../store/reads/handoff'
+import { savedWords, SaveFileButton, type FileOut } from '../../ui/SaveFileButton'
 import { AnimatedQr, holdWakeLock } from './AnimatedQr'
 import { HandoffPreviewSummary } from './IncomingSummary'
 import { Overlay } from './Overlay'
@@ -102,11 +102,15 @@ export default function SwapView(props: SwapViewProps) {
     if (!chosen) return
     if (fileInput) fileInput.value = ''
     if (received()) return
-    const opened = await handoff.openFile(chosen)
-    if (!opened.ok) return setMessage(opened.message)
-    setMessage('')
-    const found = await preview(opened.bundle.workshopId, opened.bundle.records)
-    setReceived({ bundle: opened.bundle, transferId: opened.transferId, preview: found })
+    try {
+      const opened = await handoff.openFile(chosen)
+      if (!opened.ok) return setMessage(opened.message)
+      setMessage('')
+      const found = await preview(opened.bundle.workshopId, opened.bundle.records)
+      if (!received()) setReceived({ bundle: opened.bundle, transferId: opened.transferId, preview: found })
+    } catch {
+      setMessage('This file could not be opened. Nothing was changed.')
+    }
   }
 
   /** Texts are taken one after the other, so progress never steps back. */
