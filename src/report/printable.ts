@@ -53,6 +53,7 @@ const PAGE_CSS = `
 html, body { height: auto !important; min-height: 0 !important; overflow: visible !important; }
 body { margin: 0 auto; padding: 24px; max-width: 64rem; background: #fff; }
 .inventory .inv-print-only { display: block; }
+.inventory .inv-print-head { margin-bottom: 16px; }
 .inventory .inv-print-head p { margin: 0 0 4px; }
 .inventory .inv-kicker { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.05em; }
 .inventory .inv-workshop { font-size: 1.8rem; font-weight: 800; line-height: 1.15; }
