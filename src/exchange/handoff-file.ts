@@ -1,8 +1,6 @@
-import { downloadBlob } from './file'
 /**
  * The handoff file: the same sealed bytes a QR transfer carries, for when a camera fails.
- * Shared through the Web Share API where the browser can share files (Android, iPad),
- * downloaded elsewhere.
+ * It leaves the tablet through `saveFile` (file.ts), like every other file.
  */
 
 export const HANDOFF_FILE_TYPE = 'application/octet-stream'
@@ -12,21 +10,8 @@ export function handoffFileName(title: string, kind: 'handoff' | 'join'): string
   return `${slug}.${kind}.harvest`
 }
 
-/** Shares or downloads the file; 'cancelled' when the person closed the share sheet. */
-export async function saveHandoffFile(bytes: Uint8Array, name: string): Promise<'shared' | 'saved' | 'cancelled'> {
-  const file = new File([bytes as Uint8Array<ArrayBuffer>], name, { type: HANDOFF_FILE_TYPE })
-  const nav = globalThis.navigator as Navigator | undefined
-  if (nav?.canShare?.({ files: [file] }) && nav.share) {
-    try {
-      await nav.share({ files: [file], title: name })
-      return 'shared'
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') return 'cancelled'
-      // Sharing refused (no user gesture left, say): a download still works.
-    }
-  }
-  downloadBlob(name, file)
-  return 'saved'
+export function asHandoffFile(bytes: Uint8Array, name: string): File {
+  return new File([bytes as Uint8Array<ArrayBuffer>], name, { type: HANDOFF_FILE_TYPE })
 }
 
 export async function readHandoffFile(file: Blob): Promise<Uint8Array> {

@@ -14,6 +14,7 @@ import { workshopRecords } from '../../src/store/queries'
 import { recordsToShare } from '../../src/store/reads/handoff'
 import { write } from '../../src/store/writer'
 import { freshWorkshop } from './render-phase'
+import { catchDownloads, restoreShareSheet, stubShareSheet } from './share-stub'
 
 beforeEach(() => {
   // jsdom draws nothing; the code's frames still run and are counted.
@@ -112,35 +113,39 @@ describe('Share by QR', () => {
   })
 
   it('saves the sealed bundle as a file (a download where files cannot be shared), which opens to the workshop', async () => {
-    let saved: Blob | undefined
-    const createObjectURL = vi.fn((blob: Blob) => {
-      saved = blob
-      return 'blob:handoff'
-    })
-    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() })
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      expect(this.download).toBe('harvest-at-the-lake.handoff.harvest')
-    })
+    const downloads = catchDownloads()
     const { db, workshop } = await renderShare()
     await waitFor(() => expect(screen.getByRole('button', { name: 'Save as file' })).toHaveProperty('disabled', false))
     await userEvent.click(screen.getByRole('button', { name: 'Save as file' }))
-    expect((await screen.findByRole('status')).textContent).toMatch(/The file is in this tablet’s downloads/)
-    expect(click).toHaveBeenCalledTimes(1)
-    const opened = await openBundle(new Uint8Array(await saved!.arrayBuffer()), await deriveSession(workshop.id, workshop.fields.secret))
+    expect((await screen.findByRole('status')).textContent).toBe(
+      'Saved harvest-at-the-lake.handoff.harvest to this tablet’s downloads. Send it to the other tablet, which opens it with “Receive by QR”, then “Open a file”.',
+    )
+    expect(downloads.map(d => d.name)).toEqual(['harvest-at-the-lake.handoff.harvest'])
+    const opened = await openBundle(new Uint8Array(await downloads[0]!.blob.arrayBuffer()), await deriveSession(workshop.id, workshop.fields.secret))
     expect(opened.ok && opened.bundle.records.length).toBe((await workshopRecords(db, workshop.id)).length)
   })
 
-  it('shares the file through the Web Share API where the browser can share files', async () => {
-    const share = vi.fn(async (_data: ShareData) => {})
-    Object.assign(navigator, { canShare: () => true, share })
+  it('shares the file through the share sheet straight from the tap, and says what happened', async () => {
+    const downloads = catchDownloads()
+    const share = stubShareSheet({ answers: [null, 'AbortError'] })
     try {
       await renderShare()
-      await waitFor(() => expect(screen.getByRole('button', { name: 'Save as file' })).toHaveProperty('disabled', false))
-      await userEvent.click(screen.getByRole('button', { name: 'Save as file' }))
-      await waitFor(() => expect(share).toHaveBeenCalledTimes(1))
+      const button = () => screen.getByRole('button', { name: 'Share as file' })
+      await waitFor(() => expect(button()).toHaveProperty('disabled', false))
+      // The file was sealed when the screen opened: the tap itself opens the share sheet.
+      button().click()
+      expect(share).toHaveBeenCalledTimes(1)
       expect(share.mock.calls[0]![0].files![0]!.name).toBe('harvest-at-the-lake.handoff.harvest')
+      await waitFor(() =>
+        expect(screen.getByRole('status').textContent).toBe(
+          'Sent harvest-at-the-lake.handoff.harvest through the share sheet. The other tablet opens it with “Receive by QR”, then “Open a file”.',
+        ),
+      )
+      button().click()
+      await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Nothing was sent: the share sheet was closed.'))
+      expect(downloads).toEqual([])
     } finally {
-      Object.assign(navigator, { canShare: undefined, share: undefined })
+      restoreShareSheet()
     }
   })
 })

@@ -10,9 +10,13 @@ import { renderApp } from './render-app'
 import { renderPhase } from './render-phase'
 import { storeSample } from './report-seed'
 
-const saved: { name: string; bytes: Uint8Array }[] = []
-vi.mock('../../src/report/download', () => ({
-  saveBytes: (name: string, bytes: Uint8Array) => saved.push({ name, bytes }),
+const saved: { name: string; file: Blob }[] = []
+vi.mock('../../src/exchange/file', async original => ({
+  ...(await original<typeof import('../../src/exchange/file')>()),
+  saveFile: async (file: Blob, name: string) => {
+    saved.push({ name, file })
+    return { outcome: 'saved' }
+  },
 }))
 
 const dbs: HarvestDB[] = []
@@ -29,7 +33,8 @@ afterEach(async () => {
 async function downloadFolder() {
   await userEvent.click(await screen.findByRole('button', { name: 'Download folder (.zip)' }))
   await screen.findByRole('status')
-  return saved[saved.length - 1]!
+  const last = saved[saved.length - 1]!
+  return { name: last.name, bytes: new Uint8Array(await last.file.arrayBuffer()) }
 }
 
 describe('inventory: print and download', () => {

@@ -1,10 +1,11 @@
 import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js'
 import type { Rec } from '../../domain/types'
 import { makeHandoff } from '../../exchange/handoff'
-import { saveHandoffFile } from '../../exchange/handoff-file'
+import { asHandoffFile, HANDOFF_FILE_TYPE } from '../../exchange/handoff-file'
 import { thisDevice } from '../../store/commands/handoff'
 import { useCommand, useLive } from '../../store/context'
 import { knownPeers, recordsToShare } from '../../store/reads/handoff'
+import { savedWords, SaveFileButton, type FileOut } from '../../ui/SaveFileButton'
 import { keepScreenAwake } from '../../ui/wake'
 import { AnimatedQr } from './AnimatedQr'
 import { Overlay } from './Overlay'
@@ -76,10 +77,25 @@ export default function ShareView(props: ShareViewProps) {
 
   createEffect(on(scope, () => setNote('')))
 
-  async function saveFile() {
-    const file = await handoff.file({ ...(await chosen(scope())), title: props.workshop.fields.title })
-    const outcome = await saveHandoffFile(file.bytes, file.name)
-    if (outcome === 'saved') setNote('The file is in this tablet’s downloads: send it to the other tablet, which opens it with “Open a file”.')
+  // The same records as a file, made beforehand: an iPad opens its share sheet only straight from the tap.
+  const [file] = createResource(scope, async current => {
+    try {
+      const made = await handoff.file({ ...(await chosen(current)), title: props.workshop.fields.title })
+      return asHandoffFile(made.bytes, made.name)
+    } catch {
+      return null
+    }
+  })
+
+  function fileDone(out: FileOut, name: string) {
+    const opens = props.mode === 'join' ? '“Join a workshop”, then “Open a file”' : '“Receive by QR”, then “Open a file”'
+    const then =
+      out.outcome === 'saved'
+        ? ` Send it to the other tablet, which opens it with ${opens}.`
+        : out.outcome === 'shared'
+          ? ` The other tablet opens it with ${opens}.`
+          : ''
+    setNote(savedWords(out, name) + then)
   }
 
   function onReceipt(deviceId: string, same: boolean) {
@@ -144,9 +160,13 @@ export default function ShareView(props: ShareViewProps) {
                 Scan the receipt
               </button>
             </Show>
-            <button type="button" class="button" disabled={!shared()} onClick={() => void saveFile()}>
-              Save as file
-            </button>
+            <SaveFileButton
+              label={{ share: 'Share as file', save: 'Save as file' }}
+              like={{ name: 'workshop.handoff.harvest', type: HANDOFF_FILE_TYPE }}
+              disabled={!file()}
+              prepare={() => file() ?? 'This workshop could not be sealed as a file. Nothing was saved.'}
+              onDone={fileDone}
+            />
           </div>
           <Show when={props.mode === 'share' && (peers()?.length ?? 0) > 0}>
             <fieldset class="handoff-scope">

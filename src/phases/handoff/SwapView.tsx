@@ -1,11 +1,13 @@
 import { createMemo, createResource, createSignal, onCleanup, onMount, Show } from 'solid-js'
 import type { Rec } from '../../domain/types'
 import { openCameraSession } from '../../exchange/camera'
+import { asHandoffFile, HANDOFF_FILE_TYPE } from '../../exchange/handoff-file'
 import { holdsTheSame, makeHandoff, type Bundle, type IncomingTransfer, type ReceiveProgress } from '../../exchange/handoff'
 import type { IncomingSummary as Summary } from '../../store/commands/incoming'
 import { mergeHandoff, recordReceipt, thisDevice } from '../../store/commands/handoff'
 import { useCommand } from '../../store/context'
 import { previewHandoff, recordsToShare, type HandoffPreview } from '../../store/reads/handoff'
+import { savedWords, SaveFileButton, type FileOut } from '../../ui/SaveFileButton'
 import { keepScreenAwake } from '../../ui/wake'
 import { AnimatedQr } from './AnimatedQr'
 import { HandoffPreviewSummary } from './IncomingSummary'
@@ -80,6 +82,40 @@ export default function SwapView(props: SwapViewProps) {
   const problem = () => {
     const current = shared()
     return current && 'problem' in current ? current.problem : ''
+  }
+
+  // Where a camera fails, the same swap by file: this tablet's records, made beforehand so the
+  // share sheet opens straight from the tap, and the other's file opened here.
+  const [file] = createResource(async () => {
+    try {
+      const [records, sender] = await Promise.all([readShare({ workshopId: props.workshop.id, scope: 'everything' }), device()])
+      const made = await handoff.file({ workshopId: props.workshop.id, title: props.workshop.fields.title, sender, records })
+      return asHandoffFile(made.bytes, made.name)
+    } catch {
+      return null
+    }
+  })
+  const [fileNote, setFileNote] = createSignal('')
+  let fileInput: HTMLInputElement | undefined
+
+  function fileDone(out: FileOut, name: string) {
+    const then = out.outcome === 'saved' || out.outcome === 'shared' ? ' The other tablet opens it with “Open a file” here.' : ''
+    setFileNote(savedWords(out, name) + then)
+  }
+
+  async function onFile(chosen: File | undefined) {
+    if (!chosen) return
+    if (fileInput) fileInput.value = ''
+    if (received()) return
+    try {
+      const opened = await handoff.openFile(chosen)
+      if (!opened.ok) return setMessage(opened.message)
+      setMessage('')
+      const found = await preview(opened.bundle.workshopId, opened.bundle.records)
+      if (!received()) setReceived({ bundle: opened.bundle, transferId: opened.transferId, preview: found })
+    } catch {
+      setMessage('This file could not be opened. Nothing was changed.')
+    }
   }
 
   /** Texts are taken one after the other, so progress never steps back. */
@@ -199,6 +235,36 @@ export default function SwapView(props: SwapViewProps) {
               </div>
             )}
           </Show>
+          <div class="swap-file">
+            <p class="muted small">No camera? Send this tablet’s records as a file, and open the other’s.</p>
+            <div class="handoff-buttons">
+              <SaveFileButton
+                label={{ share: 'Share as file', save: 'Save as file' }}
+                like={{ name: 'workshop.handoff.harvest', type: HANDOFF_FILE_TYPE }}
+                disabled={!file()}
+                prepare={() => file() ?? 'This workshop could not be sealed as a file. Nothing was saved.'}
+                onDone={fileDone}
+              />
+              <button type="button" class="button" disabled={!!received()} onClick={() => fileInput?.click()}>
+                Open a file
+              </button>
+              <input
+                ref={fileInput}
+                type="file"
+                class="visually-hidden"
+                tabIndex={-1}
+                aria-label="Open a file"
+                // Opened by the visible button beside it: out of the accessibility tree, so it is not a second one.
+                aria-hidden="true"
+                onChange={event => void onFile(event.currentTarget.files?.[0])}
+              />
+            </div>
+            <Show when={fileNote()}>
+              <p class="handoff-note" role="status">
+                {fileNote()}
+              </p>
+            </Show>
+          </div>
           <SlowerControl slower={slower()} onToggle={setSlower} />
         </div>
       </div>

@@ -1,19 +1,26 @@
 import { createSignal, Show } from 'solid-js'
 import type { Rec } from '../../domain/types'
-import { saveBytes } from '../../report/download'
+import { documentCss, printableName, printablePage, printOffered, printPlaceHere, PRINTABLE_TYPE } from '../../report/printable'
 import { useActions, useCommand } from '../../store/context'
 import { reportOf } from '../../store/reads/report'
+import { savedWords, SaveFileButton, type FileOut } from '../../ui/SaveFileButton'
 
-/** Print the inventory, or download the seed's folder (the four files and the backup) as a .zip. */
+const ZIP_TYPE = 'application/zip'
+
+/**
+ * Print the inventory (or, where the app cannot print, share it as a printable page), and send
+ * the seed's folder (the four files and the backup) as a .zip: shared where the tablet shares
+ * files, downloaded elsewhere.
+ */
 export function ExportBar(props: { workshop: Rec<'workshop'> }) {
   const actions = useActions()
   const readReport = useCommand(reportOf)
   const [bom, setBom] = createSignal(false)
   const [status, setStatus] = createSignal('')
-  const [busy, setBusy] = createSignal(false)
+  const canPrint = printOffered(printPlaceHere())
+  let root: HTMLDivElement | undefined
 
-  async function download() {
-    setBusy(true)
+  async function folder(): Promise<File | string> {
     setStatus('')
     try {
       // The zip code loads only when a folder is made.
@@ -22,31 +29,73 @@ export function ExportBar(props: { workshop: Rec<'workshop'> }) {
         actions.copyOf(props.workshop),
         import('../../report/zip'),
       ])
-      if (!source) return setStatus('This workshop is no longer on this tablet.')
+      if (!source) return 'This workshop is no longer on this tablet.'
+      const bytes = zip.zipFolder(zip.folderFiles(source.records, source.inventory, backup, { bom: bom() }))
       const name = zip.folderZipName(props.workshop.fields.title, props.workshop.fields.date)
-      saveBytes(name, zip.zipFolder(zip.folderFiles(source.records, source.inventory, backup, { bom: bom() })), 'application/zip')
-      setStatus(`Saved ${name}: objectives.md, hypotheses.md, milestone-candidates.csv, clusters-and-types.md and workshop.json (without the workshop’s key).`)
+      return new File([bytes as Uint8Array<ArrayBuffer>], name, { type: ZIP_TYPE })
     } catch {
-      setStatus('The folder could not be made. Nothing was saved.')
-    } finally {
-      setBusy(false)
+      return 'The folder could not be made. Nothing was saved.'
     }
   }
 
+  function folderDone(out: FileOut, name: string) {
+    const holds =
+      out.outcome === 'shared' || out.outcome === 'saved'
+        ? ' It holds objectives.md, hypotheses.md, milestone-candidates.csv, clusters-and-types.md and workshop.json (without the workshop’s key).'
+        : ''
+    setStatus(savedWords(out, name) + holds)
+  }
+
+  /** Made in the tap itself, from the inventory on screen: the share sheet opens at once. */
+  function printable(): File | string {
+    setStatus('')
+    const report = root?.closest('.inventory')?.querySelector('.inv-report')
+    if (!report) return 'The inventory is not on screen yet.'
+    const { title, date } = props.workshop.fields
+    const html = printablePage({ title, date, report, css: documentCss(document) })
+    return new File([html], printableName(title, date), { type: PRINTABLE_TYPE })
+  }
+
+  function printableDone(out: FileOut, name: string) {
+    const then = out.outcome === 'shared' || out.outcome === 'saved' ? ' Open it in Safari or any browser, and print it from there.' : ''
+    setStatus(savedWords(out, name) + then)
+  }
+
   return (
-    <div class="inv-export" data-work-surface>
+    <div class="inv-export" data-work-surface ref={root}>
       <div class="toolbar">
-        <button type="button" class="button" onClick={() => window.print()}>
-          Print
-        </button>
-        <button type="button" class="button primary" disabled={busy()} onClick={() => void download()}>
-          Download folder (.zip)
-        </button>
+        <Show
+          when={canPrint}
+          fallback={
+            <SaveFileButton
+              label={{ share: 'Share printable page', save: 'Download printable page' }}
+              like={{ name: 'inventory.html', type: PRINTABLE_TYPE }}
+              prepare={printable}
+              onDone={printableDone}
+            />
+          }
+        >
+          <button type="button" class="button" onClick={() => window.print()}>
+            Print
+          </button>
+        </Show>
+        <SaveFileButton
+          primary
+          label={{ share: 'Share folder (.zip)', save: 'Download folder (.zip)' }}
+          like={{ name: 'folder.zip', type: ZIP_TYPE }}
+          prepare={folder}
+          onDone={folderDone}
+        />
         <label class="inv-bom">
           <input type="checkbox" checked={bom()} onChange={event => setBom(event.currentTarget.checked)} />
           Add a BOM for spreadsheet programs
         </label>
       </div>
+      <Show when={!canPrint}>
+        <p class="muted inv-export-hint">
+          This app cannot print here: share the printable page, then print it from Safari or any other browser.
+        </p>
+      </Show>
       <Show when={status()}>
         <p class="muted" role="status">
           {status()}

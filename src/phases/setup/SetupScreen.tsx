@@ -1,10 +1,10 @@
 import { createEffect, createSignal, For, onCleanup, onMount, Show } from 'solid-js'
 import type { Rec } from '../../domain/types'
 import { backupFileName } from '../../exchange/backup'
-import { saveTextFile } from '../../exchange/file'
 import { useActions, useLive } from '../../store/context'
 import { readOutline, readRoster } from '../../store/reads/setup'
 import { ConfirmDialog } from '../../ui/Dialog'
+import { savedWords, SaveFileButton } from '../../ui/SaveFileButton'
 import { TextField } from '../../ui/TextField'
 import { OpenBackup } from '../handoff/OpenBackup'
 import { ImportSession1 } from '../../report/ImportSession1'
@@ -24,6 +24,8 @@ const SECTIONS = [
   { id: 'setup-backup', name: 'Backup' },
 ] as const
 
+const BACKUP_TYPE = 'application/json'
+
 /**
  * Prepare: what the team brings from Session #1 (objectives, key results, hypotheses), who is
  * in the room and in which pair, and the workshop's settings. Every edit is saved as it is made.
@@ -39,6 +41,7 @@ export function SetupScreen(props: { workshop: Rec<'workshop'> }) {
     (db, id) => readRoster(db, id),
   )
   const [question, ask] = createSignal<Question | null>(null)
+  const [backupSaid, setBackupSaid] = createSignal('')
   let screenElement: HTMLElement | undefined
   const autoGrow = makeAutoGrow(() => screenElement)
   createEffect(() => {
@@ -94,16 +97,20 @@ export function SetupScreen(props: { workshop: Rec<'workshop'> }) {
         <h3 id="setup-backup-title">Backup</h3>
         <p class="muted">Save the whole workshop as a file, or merge a backup of this workshop from another tablet. The file holds the workshop’s key: keep it in the room.</p>
         <div class="toolbar">
-          <button
-            type="button"
-            class="button"
-            onClick={async () => saveTextFile(backupFileName(props.workshop), await actions.backupOf(props.workshop))}
-          >
-            Save backup file
-          </button>
+          <SaveFileButton
+            label={{ share: 'Share backup file', save: 'Save backup file' }}
+            like={{ name: 'workshop.json', type: BACKUP_TYPE }}
+            prepare={async () => new File([await actions.backupOf(props.workshop)], backupFileName(props.workshop), { type: BACKUP_TYPE })}
+            onDone={(out, name) => setBackupSaid(savedWords(out, name))}
+          />
           <OpenBackup label="Merge a backup file" workshop={props.workshop} />
           <ImportSession1 label="Import Session #1 files" workshopId={props.workshop.id} />
         </div>
+        <Show when={backupSaid()}>
+          <p class="muted" role="status">
+            {backupSaid()}
+          </p>
+        </Show>
       </section>
 
       <Show when={question()}>
