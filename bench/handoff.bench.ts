@@ -5,10 +5,10 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium, newTablet, watchForeignRequests } from '../tests/e2e/browser'
 import { filmWithTabletCamera, pngsToGray, recordShownFrames, shownFragments } from '../tests/e2e/camera-film'
-import { installLiveCamera } from '../tests/e2e/live-camera'
+import { installLiveCamera, liveCameraCounts } from '../tests/e2e/live-camera'
 import { openSampleWorkshop } from '../tests/e2e/open-sample'
 import { launchCameraBrowser } from '../tests/e2e/qr-harness'
-import { hasSwapScreen, swapTablets } from '../tests/e2e/swap-flow'
+import { handOverLive, hasSwapScreen, swapTablets } from '../tests/e2e/swap-flow'
 
 /**
  * A workshop handed from tablet A to tablet B through a simulated tablet camera: every frame A
@@ -89,7 +89,11 @@ describe('handoff through a tablet camera', () => {
               `${kbs.toFixed(1)} KB/s (goal ≥ ${GOAL_KBS}), ${got.shown} frames shown for K=${k}`,
           )
         } else {
-          figures.push(`  0 % loss: frames shown ÷ K = ${got.shown} ÷ ${k} = ${(got.shown / k).toFixed(2)} (goal ≤ ${GOAL_SHOWN_PER_K}); ${got.seconds.toFixed(2)} s`)
+          // The fountain's own floor: past frame 0, even a reader that misses nothing needs ~1.6 frames beyond K.
+          figures.push(
+            `  0 % loss: frames shown ÷ K = ${got.shown} ÷ ${k} = ${(got.shown / k).toFixed(2)} (goal ≤ ${GOAL_SHOWN_PER_K}; ` +
+              `a reader catching every frame from past frame 0 needs ≈ (K + 1.6) ÷ K = ${((k + 1.6) / k).toFixed(2)}); ${got.seconds.toFixed(2)} s`,
+          )
         }
         const roundTrip = median(got.decodes.map(decode => decode.roundTrip))
         figures.push(
@@ -108,23 +112,52 @@ describe('handoff through a tablet camera', () => {
     })
   }
 
+  /**
+   * The swap is filmed live: each tablet's camera is simulated in its page while the other's
+   * screen animates, and both tablets share this machine's two cores. The one-way figure above
+   * comes from a film rendered ahead of time and played by Chromium's fake camera, which costs
+   * the receiver nothing, so it is not the baseline for a swap. The baseline is one way through
+   * the same live cameras, the same relay and the same pages: from the code relayed to merged.
+   */
   it.skipIf(!swapScreen)('swap of two 200-card tablets (skipped until the app has “Swap by QR”)', async () => {
     const browser = await launchChromium()
     try {
-      const pages: Page[] = []
-      for (const seed of [21, 22]) {
-        const tablet = await newTablet(browser)
-        await installLiveCamera(tablet.context, { loss: 0.2, camera: { seed } })
-        await tablet.page.goto(BASE_URL)
-        await openSampleWorkshop(tablet.page, { cards: 200 })
-        pages.push(tablet.page)
+      const tablets = async () => {
+        const pages: Page[] = []
+        for (const seed of [21, 22]) {
+          const tablet = await newTablet(browser)
+          await installLiveCamera(tablet.context, { loss: 0.2, camera: { seed } })
+          await tablet.page.goto(BASE_URL)
+          await openSampleWorkshop(tablet.page, { cards: 200 })
+          pages.push(tablet.page)
+        }
+        return pages as [Page, Page]
       }
-      const seconds = (await swapTablets(pages[0]!, pages[1]!)) / 1000
+      const [a1, b1] = await tablets()
+      const before = await liveCameraCounts(b1)
+      const liveOneWay = (await handOverLive(a1, b1)) / 1000
+      const oneWayFilmed = ((await liveCameraCounts(b1)).filmed - before.filmed) / liveOneWay
+      await a1.context().close()
+      await b1.context().close()
+
+      const [a2, b2] = await tablets()
+      const counted = await Promise.all([a2, b2].map(page => liveCameraCounts(page)))
+      const seconds = (await swapTablets(a2, b2)) / 1000
+      const after = await Promise.all([a2, b2].map(page => liveCameraCounts(page)))
+      const swapFilmed = after.map((count, at) => (count.filmed - counted[at]!.filmed) / seconds)
       const single = oneWay.get(200)
       console.log(
-        `swap of two 200-card tablets: ${seconds.toFixed(2)} s from both screens open to both done` +
-          (single ? ` = ${(seconds / single).toFixed(2)} × one-way (goal ≤ 2 ×)` : ' (one-way not measured in this run)') +
-          '; live camera, 20 % loss, both tablets on one machine',
+        [
+          `swap of two 200-card tablets: ${seconds.toFixed(2)} s from both screens open to both done ` +
+            `= ${(seconds / liveOneWay).toFixed(2)} × one-way through the same live cameras (goal ≤ 2 ×)`,
+          `  one-way through the live camera: ${liveOneWay.toFixed(2)} s from the code relayed to merged ` +
+            `(its camera filmed ${oneWayFilmed.toFixed(1)} frames/s of 30)`,
+          `  swap: the two cameras filmed ${swapFilmed.map(rate => rate.toFixed(1)).join(' and ')} frames/s of 30; ` +
+            `both tablets, both cameras and both readers on this machine's cores; 20 % loss`,
+          single
+            ? `  beside the filmed one-way (${single.toFixed(2)} s first read → preview, fake camera playing a film made ahead): ${(seconds / single).toFixed(2)} ×`
+            : '  (the filmed one-way was not measured in this run)',
+        ].join('\n'),
       )
     } finally {
       await browser.close()
