@@ -13,11 +13,16 @@ import { handOverLive, hasSwapScreen, swapTablets } from '../tests/e2e/swap-flow
 /**
  * A workshop handed from tablet A to tablet B through a simulated tablet camera: every frame A
  * shows is collected, played at the rate the share screen shows (15 a second), filmed (tilt,
- * shake, blur, glare, noise, mixed frames) at the 60 fps the app asks its camera for, as an
- * iPad's rear camera gives it (each row exposed 16 ms with the gain and noise raised to match,
- * read out over 10 ms), with a share of the screen frames never caught, and played to B's
- * "Receive by QR" through Chromium's fake camera. The bench checks that the app does ask for
- * that rate: a film faster than the camera the app asks for would flatter it. The transfer time runs from the first
+ * shake, blur, glare, noise, mixed frames) at the rate the app asks its camera for (30 fps,
+ * a tablet camera's default), with a share of the screen frames never caught, and played to
+ * B's "Receive by QR" through Chromium's fake camera. The bench checks that the app asks for
+ * at least that rate: a film faster than the camera the app asks for would flatter it.
+ *
+ * Measured: asking for 60 fps (`frameRate: { ideal: 60 }`, which iPad rear cameras offer) with
+ * the camera modelled as it would then film (each row exposed 16 ms, gain and noise raised by
+ * 25 ÷ 16, read out over 10 ms) read fewer frames, not more: 22 of 80 version-30 frames against
+ * 21 of 26 at 30 fps, and 4.0 s for 1,000 cards against 1.75 s (load 12–15). The noise costs
+ * more than the cleaner frames gain, so the app asks for the camera's default rate. The transfer time runs from the first
  * fragment B reads to its preview of the whole workshop. Figures are printed, never judged:
  * only a broken handoff fails.
  */
@@ -27,7 +32,7 @@ const GOALS = { 200: 0.8, 1000: 2.5 } as const
 const GOAL_KBS = 12
 const GOAL_SHOWN_PER_K = 1.15
 /** The camera's frame rate in the film: the rate the app asks for (checked in `receive`). */
-const CAMERA_FPS = 60
+const CAMERA_FPS = 30
 const swapScreen = await hasSwapScreen()
 
 interface Received {

@@ -55,10 +55,8 @@ interface NativeDetectorClass {
 type FrameContext = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D
 
 function cameraConstraints(facing: 'environment' | 'user'): MediaStreamConstraints {
-  // Plain values are preferences: a laptop with only a front camera still works. At 60 frames a
-  // second (where offered: iPad rear cameras, many phones) a row is exposed for at most 16 ms,
-  // so fewer frames catch the screen mid-change, and the reader has more frames to choose from.
-  return { video: { facingMode: facing, width: 1280, height: 720, frameRate: { ideal: 60 } }, audio: false }
+  // Plain values are preferences: a laptop with only a front camera still works.
+  return { video: { facingMode: facing, width: 1280, height: 720 }, audio: false }
 }
 
 /**
