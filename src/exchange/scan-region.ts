@@ -100,9 +100,10 @@ export function regionAround(corners: readonly Point[], frame: Size, margin = MA
 export function cropFor(tracking: Tracking, frame: Size): Region {
   const { region } = tracking
   const fits = region !== undefined && region.x + region.width <= frame.width && region.y + region.height <= frame.height
-  // While no code is located the whole frame and the last place take turns: a blurred frame
-  // of a code that did not move is read in the crop, a code that moved is found in the whole.
-  const wholeTurn = tracking.sinceWhole >= WHOLE_EVERY - 1 || tracking.lost % 2 === 1
+  // While no code is located the last place and the whole frame take turns, the last place
+  // first: most misses are a frame smeared by a jerk or caught mid-change, and the code is
+  // still where it was in the next one; a code that moved is found in the whole frame after.
+  const wholeTurn = tracking.sinceWhole >= WHOLE_EVERY - 1 || (tracking.lost > 0 && tracking.lost % 2 === 0)
   return fits && !wholeTurn ? region : wholeFrame(frame)
 }
 
