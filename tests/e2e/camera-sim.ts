@@ -79,9 +79,18 @@ export interface TabletCamera {
 
 export function makeTabletCamera(partial: Partial<CameraSettings> = {}): TabletCamera {
   // Defaults live here, not in a module constant: this function must stand alone in a page.
+  // In room light a 30 fps camera exposes each row 25 ms and reads the rows out in 16 ms. A
+  // faster camera (iPad rear cameras offer 60 fps at 720p and 1080p) cannot expose a row longer
+  // than its frame period, so it exposes 16 ms at 60 fps with its gain raised to match, which
+  // raises the noise as much (25 ÷ 16: the read noise grows with the gain; shot noise alone
+  // would grow only by its square root), and reads the rows out in 10 ms. Motion smears stay
+  // as long as at 30 fps, though a shorter exposure would shorten them.
+  const period = 1000 / (partial.fps ?? 30)
+  const exposureMs = partial.exposureMs ?? Math.min(25, Math.floor(period - 0.5))
   const defaults: CameraSettings = {
-    seed: 1, width: 1280, height: 720, fps: 30, exposureMs: 25, readoutMs: 16, codeHeight: 0, tiltDeg: 14, rollDeg: 4,
-    shakePx: 6, defocusPx: 1, motionBlurShare: 0.12, motionBlurPx: 5, glare: 0.45, noise: 5, black: 38, white: 212,
+    seed: 1, width: 1280, height: 720, fps: 30, exposureMs, readoutMs: Math.min(16, Math.round(0.6 * period)), codeHeight: 0,
+    tiltDeg: 14, rollDeg: 4, shakePx: 6, defocusPx: 1, motionBlurShare: 0.12, motionBlurPx: 5, glare: 0.45,
+    noise: 5 * Math.max(1, 25 / exposureMs), black: 38, white: 212,
   }
   const s: CameraSettings = { ...defaults, ...partial }
   const W = s.width

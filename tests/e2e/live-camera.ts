@@ -25,6 +25,8 @@ export interface LiveCameraApi {
   /** Camera frames filmed so far (fewer than the camera's rate when filming is slow), and frames relayed. */
   readonly filmed: number
   readonly relayed: number
+  /** Ms the camera has been on, over every time it was started and stopped: what `filmed` was filmed in. */
+  readonly onMs: number
 }
 
 /**
@@ -38,7 +40,17 @@ function liveCameraScript(settings: Partial<CameraSettings>, loss: number, delay
   const shown: Shown[] = []
   let offset: number | undefined
   let state = ((settings.seed ?? 1) * 48271 + 11) >>> 0
-  const api = { filmed: 0, relayed: 0, show }
+  const api = {
+    filmed: 0,
+    relayed: 0,
+    show,
+    /** Ms of the cameras stopped so far, and when the running one started. */
+    offMsTotal: 0,
+    runningSince: undefined as number | undefined,
+    get onMs() {
+      return this.offMsTotal + (this.runningSince === undefined ? 0 : performance.now() - this.runningSince)
+    },
+  }
   ;(window as unknown as { liveCamera: typeof api }).liveCamera = api
 
   async function show(url: string, paintedAt: number) {
@@ -113,9 +125,15 @@ function liveCameraScript(settings: Partial<CameraSettings>, loss: number, delay
       worker.postMessage({ settings, index: at, time, shown: near })
     }
     const timer = setInterval(film, 1000 / fps)
+    const since = performance.now()
+    api.runningSince = since
     for (const track of stream.getVideoTracks()) {
       const stop = track.stop.bind(track)
       track.stop = () => {
+        if (api.runningSince === since) {
+          api.offMsTotal += performance.now() - since
+          api.runningSince = undefined
+        }
         clearInterval(timer)
         worker.terminate()
         stop()
@@ -169,10 +187,10 @@ export async function relay(from: Page, to: Page): Promise<() => Promise<void>> 
   }
 }
 
-/** How many frames `page`'s live camera has filmed and been shown. */
-export function liveCameraCounts(page: Page): Promise<{ filmed: number; relayed: number }> {
+/** How many frames `page`'s live camera has filmed and been shown, and for how many ms it has been on. */
+export function liveCameraCounts(page: Page): Promise<{ filmed: number; relayed: number; onMs: number }> {
   return page.evaluate(() => {
     const api = (window as unknown as { liveCamera: LiveCameraApi }).liveCamera
-    return { filmed: api.filmed, relayed: api.relayed }
+    return { filmed: api.filmed, relayed: api.relayed, onMs: api.onMs }
   })
 }

@@ -51,3 +51,27 @@ export async function swapTablets(a: Page, b: Page, options: { timeout?: number;
     for (const stop of stops) await stop()
   }
 }
+
+/**
+ * One way through the same live cameras a swap uses: `a` shows "Share by QR", `b` receives
+ * with "Receive by QR" through its live camera (installed before the pages loaded), merges, and
+ * the ms from the code relayed to merged are returned: the baseline a swap's time is compared
+ * with, measured the same way on the same machine.
+ */
+export async function handOverLive(a: Page, b: Page, options: { timeout?: number } = {}): Promise<number> {
+  const timeout = options.timeout ?? 120_000
+  await a.getByRole('button', { name: 'Share', exact: true }).click()
+  await a.getByRole('button', { name: 'Share by QR' }).click()
+  await a.locator('canvas[data-frame]').waitFor()
+  await b.getByRole('button', { name: 'Share', exact: true }).click()
+  await b.getByRole('button', { name: 'Receive by QR' }).click()
+  const started = Date.now()
+  const stop = await relay(a, b)
+  try {
+    await b.getByRole('button', { name: 'Merge into this tablet' }).click({ timeout })
+    await b.getByRole('status').filter({ hasText: /new and \d+ changed records from tablet/ }).waitFor({ timeout })
+    return Date.now() - started
+  } finally {
+    await stop()
+  }
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   FORGET_AFTER,
   MIN_CROP,
+  PLAIN_AFTER,
   START,
   WHOLE_EVERY,
   cropFor,
@@ -24,10 +25,10 @@ const found = { corners: CORNERS, decoded: true }
 const nothing = { corners: undefined, decoded: false }
 
 describe('regionAround', () => {
-  it('is the code’s bounding box with 30 % of its size as margin on each side, in whole pixels', () => {
+  it('is the code’s bounding box with 15 % of its size as margin on each side, in whole pixels', () => {
     const region = regionAround(CORNERS, FRAME)!
-    // Box 420–785 × 160–520: 365 wide, 360 high; margin 0.3 × 365 ≈ 110.
-    expect(region).toEqual({ x: 310, y: 50, width: 585, height: 580 })
+    // Box 420–785 × 160–520: 365 wide, 360 high; margin 0.15 × 365 ≈ 55.
+    expect(region).toEqual({ x: 365, y: 105, width: 475, height: 470 })
   })
 
   it('stays inside the frame', () => {
@@ -70,9 +71,9 @@ describe('the scan loop’s crop', () => {
     expect(reads[2]!.region).toEqual(regionAround(CORNERS, FRAME))
   })
 
-  it('after a miss reads the whole frame, then the last place again, taking turns', () => {
-    const { reads } = replay([found, found, nothing, nothing, nothing, found])
-    expect(reads.map(read => isWhole(read.region))).toEqual([true, false, false, true, false, true])
+  it('after a miss reads the last place once more (a smeared frame passes), then the whole frame, taking turns', () => {
+    const { reads } = replay([found, found, nothing, nothing, nothing, nothing, found])
+    expect(reads.map(read => isWhole(read.region))).toEqual([true, false, false, false, true, false, true])
   })
 
   it('forgets the last place after several frames without a code', () => {
@@ -88,12 +89,18 @@ describe('the scan loop’s crop', () => {
     expect(cropFor(tracking, { width: 640, height: 360 })).toEqual({ x: 0, y: 0, width: 640, height: 360 })
   })
 
-  it('reads plain frames first, and after a frame it could not read tries the next one the other way', () => {
-    const { reads } = replay([nothing, nothing, found, found, { corners: CORNERS, decoded: false }, found])
-    expect(reads.map(read => read.sharpen)).toEqual([false, true, false, false, false, true])
+  it('reads sharpened frames; after several located but not read tries a plain one, keeps plain while it reads, and goes back after a plain miss', () => {
+    const unread = { corners: CORNERS, decoded: false }
+    const { reads } = replay([...Array.from({ length: PLAIN_AFTER }, () => unread), found, found, unread, found])
+    expect(reads.map(read => read.sharpen)).toEqual([...Array.from({ length: PLAIN_AFTER }, () => true), false, false, false, true])
   })
 
-  it('settles on sharpened frames when only those are read (a blurred camera)', () => {
+  it('stays on sharpened frames while no code is in view at all', () => {
+    const { reads } = replay(Array.from({ length: 3 * PLAIN_AFTER }, () => nothing))
+    expect(reads.every(read => read.sharpen)).toBe(true)
+  })
+
+  it('stays on sharpened frames when only those are read (a blurred camera, or a screen filmed mid-change)', () => {
     const blurred = (sharpened: boolean) => (sharpened ? found : { corners: CORNERS, decoded: false })
     let tracking: Tracking = START
     const sharpened: boolean[] = []
@@ -101,6 +108,17 @@ describe('the scan loop’s crop', () => {
       sharpened.push(tracking.sharpen)
       tracking = track(tracking, cropFor(tracking, FRAME), FRAME, blurred(tracking.sharpen))
     }
-    expect(sharpened).toEqual([false, true, true, true, true, true, true, true])
+    expect(sharpened).toEqual(Array.from({ length: 8 }, () => true))
+  })
+
+  it('settles on plain frames when only those are read', () => {
+    const plainOnly = (sharpened: boolean) => (sharpened ? { corners: CORNERS, decoded: false } : found)
+    let tracking: Tracking = START
+    const sharpened: boolean[] = []
+    for (let frame = 0; frame < PLAIN_AFTER + 4; frame++) {
+      sharpened.push(tracking.sharpen)
+      tracking = track(tracking, cropFor(tracking, FRAME), FRAME, plainOnly(tracking.sharpen))
+    }
+    expect(sharpened).toEqual([...Array.from({ length: PLAIN_AFTER }, () => true), false, false, false, false])
   })
 })
