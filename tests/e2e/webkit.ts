@@ -57,6 +57,8 @@ export interface WebKit {
   display: string
   /** Every connection the browser tried to make to a host other than 127.0.0.1/localhost, in order. */
   foreignRequests: () => string[]
+  /** The folder the browser saves downloads to (its XDG download directory), private to this session. */
+  downloads: string
   /** Deletes the session, then stops the driver (with the browser) and Xvfb. Safe to call twice. */
   close: () => Promise<void>
 }
@@ -170,7 +172,7 @@ async function stop(child: ChildProcess, group: boolean, graceMs = 5000): Promis
 
 /** Starts Xvfb on the first free display (Xvfb picks it and tells us through -displayfd). */
 async function startXvfb(): Promise<{ display: string; process: ChildProcess }> {
-  const child = spawn(findXvfb(), ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp', '-noreset'], {
+  const child = spawn(findXvfb(), ['-displayfd', '3', '-screen', '0', '1600x1400x24', '-nolisten', 'tcp', '-noreset'], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   })
   const output = captureOutput(child)
@@ -310,14 +312,22 @@ function describeAttempt(chunk: Buffer): string {
   return chunk.toString('latin1').split('\r\n', 1)[0] ?? ''
 }
 
+/** How long one attempt to open a MiniBrowser session may take before a fresh driver is tried. */
+const SESSION_ATTEMPT_MS = 40_000
+
+export interface WebKitOptions {
+  /**
+   * Media capture on, with WebKit's mock camera (`--enable-media-stream --enable-mock-capture-devices`): a page
+   * may call getUserMedia without a prompt. What the camera shows is up to the test (see webkit-camera.ts).
+   */
+  camera?: boolean
+}
+
 /**
  * Starts Xvfb (unless WEBKIT_DISPLAY is set), WebKitWebDriver and a MiniBrowser session.
  * Each session is a fresh, ephemeral profile: no service worker, cache or IndexedDB from an earlier run.
  */
-/** How long one attempt to open a MiniBrowser session may take before a fresh driver is tried. */
-const SESSION_ATTEMPT_MS = 40_000
-
-export async function startWebKit(): Promise<WebKit> {
+export async function startWebKit(options: WebKitOptions = {}): Promise<WebKit> {
   const miniBrowser = findMiniBrowser()
   findWebKitWebDriver()
   if (!process.env.WEBKIT_DISPLAY) findXvfb()
@@ -344,6 +354,11 @@ export async function startWebKit(): Promise<WebKit> {
     // A private data directory, so that even a non-ephemeral browser could not see another run's data.
     const home = mkdtempSync(join(tmpdir(), 'webkit-e2e-'))
     cleanups.push(async () => rmSync(home, { recursive: true, force: true }))
+    // Downloads go to the XDG download directory (GLib reads it from user-dirs.dirs): one inside `home`.
+    const downloads = join(home, 'downloads')
+    mkdirSync(downloads, { recursive: true })
+    mkdirSync(join(home, 'config'), { recursive: true })
+    writeFileSync(join(home, 'config', 'user-dirs.dirs'), `XDG_DOWNLOAD_DIR="${downloads}"\n`)
 
     const tripwire = await startTripwire()
     cleanups.push(tripwire.close)
@@ -386,7 +401,13 @@ export async function startWebKit(): Promise<WebKit> {
               browserName: 'MiniBrowser',
               // WebKitGTK 2.50's WebDriver BiDi is partial; classic WebDriver is all this needs.
               'wdio:enforceWebDriverClassic': true,
-              'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] },
+              'webkitgtk:browserOptions': {
+                binary: miniBrowser,
+                args: [
+                  '--automation',
+                  ...(options.camera ? ['--enable-media-stream=true', '--enable-mock-capture-devices=true'] : []),
+                ],
+              },
               proxy: {
                 proxyType: 'manual',
                 httpProxy: `127.0.0.1:${tripwire.port}`,
@@ -425,6 +446,7 @@ export async function startWebKit(): Promise<WebKit> {
       browser,
       display,
       foreignRequests: () => [...tripwire.attempts],
+      downloads,
       close: runCleanups,
     }
   } catch (error) {
@@ -567,4 +589,27 @@ export async function saveScreenshot(browser: Browser, path: string): Promise<vo
   const png = await browser.takeScreenshot()
   mkdirSync(dirname(path), { recursive: true })
   writeFileSync(path, Buffer.from(png, 'base64'))
+}
+
+/**
+ * Sizes the window so that the page's viewport (innerWidth × innerHeight) is `width` × `height`: MiniBrowser's
+ * window is larger than its page by its own bar. The X screen (1600×1400) leaves room for a tall portrait window.
+ */
+export async function setViewport(browser: Browser, width: number, height: number): Promise<void> {
+  const inner = () => browser.execute(() => ({ width: window.innerWidth, height: window.innerHeight }))
+  await browser.setWindowSize(width, height)
+  let now = await inner()
+  for (let attempt = 0; attempt < 3 && (now.width !== width || now.height !== height); attempt++) {
+    const outer = await browser.getWindowSize()
+    await browser.setWindowSize(outer.width + width - now.width, outer.height + height - now.height)
+    await browser.waitUntil(async () => {
+      const next = await inner()
+      const changed = next.width !== now.width || next.height !== now.height
+      now = next
+      return changed || (next.width === width && next.height === height)
+    }, { timeout: 5_000, interval: 100 }).catch(() => undefined)
+  }
+  if (now.width !== width || now.height !== height) {
+    throw new Error(`The page's viewport is ${now.width}×${now.height}, not ${width}×${height}`)
+  }
 }
