@@ -77,12 +77,17 @@ export async function waitForTexts(browser: Browser, selector: string, texts: re
     })
 }
 
+/** The heading of the step on screen ('' while there is none): read in the page, so a re-render cannot make it stale. */
+export function workHeading(browser: Browser): Promise<string> {
+  return browser.execute(() => document.querySelector<HTMLElement>('main.work-area h2')?.innerText.trim() ?? '')
+}
+
 /** Opens one step from the workshop's steps bar and waits for its screen's heading. */
 export async function openStep(browser: Browser, label: string, heading = label): Promise<void> {
   const nav = await browser.$('nav[aria-label="Workshop steps"]').getElement()
   await nav.waitForDisplayed({ timeout: 15_000 })
   await (await findByRole(browser, 'button', label, 15_000, nav)).click()
-  await browser.waitUntil(async () => (await browser.$('main.work-area h2').getText().catch(() => '')) === heading, {
+  await browser.waitUntil(async () => (await workHeading(browser)) === heading, {
     timeout: 20_000,
     timeoutMsg: `The ${label} screen never showed its heading “${heading}”`,
   })

@@ -501,6 +501,45 @@ export function describeName(matcher: NameMatcher): string {
   return `"${matcher.prefix}…"`
 }
 
+/** A WebDriver element reference, as Execute Script returns one. */
+type ElementReference = Record<'element-6066-11e4-a52e-4f735466cecf', string>
+const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf'
+
+/**
+ * A word that any element whose accessible name matches must hold somewhere in its own text, label or attributes
+ * (the longest word of an exact name or a prefix), to leave out most candidates in the page in one call rather
+ * than asking WebKit for each one's name; none for a RegExp.
+ */
+function wordOf(name: NameMatcher): string | undefined {
+  const text = typeof name === 'string' ? name : name instanceof RegExp ? undefined : name.prefix
+  if (!text) return undefined
+  const words = text.split(/\s+/).filter(Boolean)
+  return words.reduce<string | undefined>((longest, word) => (longest && longest.length >= word.length ? longest : word), undefined)
+}
+
+/** The candidates for a role (within `within`) whose text, labels or naming attributes hold `word`, case aside. */
+async function candidatesHolding(browser: Browser, selector: string, word: string, within?: Element): Promise<ElementReference[]> {
+  return browser.execute(
+    (css: string, needle: string, root: HTMLElement | null) => {
+      const lower = needle.toLowerCase()
+      const textOf = (element: HTMLElement) => {
+        const parts = [element.textContent ?? '']
+        for (const attribute of ['aria-label', 'title', 'value', 'placeholder', 'alt']) parts.push(element.getAttribute(attribute) ?? '')
+        for (const id of (element.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
+          parts.push(document.getElementById(id)?.textContent ?? '')
+        }
+        for (const label of (element as HTMLInputElement).labels ?? []) parts.push(label.textContent ?? '')
+        if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) parts.push(element.value)
+        return parts.join(' ').toLowerCase()
+      }
+      return [...(root ?? document).querySelectorAll<HTMLElement>(css)].filter(element => textOf(element).includes(lower))
+    },
+    selector,
+    word,
+    (within ?? null) as unknown as HTMLElement | null,
+  ) as unknown as Promise<ElementReference[]>
+}
+
 /**
  * The displayed elements whose role and accessible name, as WebKit's accessibility tree computes them, match.
  * `name` is matched exactly when it is a string (see NameMatcher for a RegExp or a prefix).
@@ -512,18 +551,23 @@ export async function queryAllByRole(
   name: NameMatcher,
   within?: Element,
 ): Promise<Element[]> {
+  const word = wordOf(name)
+  const elementIds: string[] = []
+  if (word === undefined) {
+    for (const element of await (within ?? browser).$$(ROLE_CANDIDATES[role]).getElements()) elementIds.push(element.elementId)
+  } else {
+    for (const reference of await candidatesHolding(browser, ROLE_CANDIDATES[role], word, within)) elementIds.push(reference[ELEMENT_KEY])
+  }
   const matches: Element[] = []
-  for (const element of await (within ?? browser).$$(ROLE_CANDIDATES[role]).getElements()) {
+  for (const id of elementIds) {
     try {
-      // The protocol commands, not the element's: on an element that a re-render removed, webdriverio's own
+      // The protocol commands, not an element's: on an element that a re-render removed, webdriverio's own
       // commands look it up again by selector and index, waiting up to `waitforTimeout` when it is gone for good,
       // where these fail at once. The name first: it rules out most candidates in one call.
-      if (
-        nameMatches(name, await browser.getElementComputedLabel(element.elementId)) &&
-        (await browser.getElementComputedRole(element.elementId)) === role &&
-        (await element.isDisplayed())
-      ) {
-        matches.push(element)
+      // Displayed as webdriverio's element judges it (WebKitWebDriver's own "displayed" says no to some that are).
+      if (nameMatches(name, await browser.getElementComputedLabel(id)) && (await browser.getElementComputedRole(id)) === role) {
+        const element = await browser.$({ [ELEMENT_KEY]: id } as unknown as Parameters<Browser['$']>[0]).getElement()
+        if (await element.isDisplayed()) matches.push(element)
       }
     } catch {
       // The element went away while we looked at it: the page is still rendering.
