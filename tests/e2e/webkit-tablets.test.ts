@@ -20,6 +20,13 @@ import { findByRole, saveScreenshot, startWebKit, type Browser, type WebKit } fr
 const SAMPLE = sampleWorkshop({ phase: 'cluster' })
 const TITLE = SAMPLE.workshop.fields.title
 const CARDS = SAMPLE.records.filter((record): record is Rec<'card'> => isKind(record, 'card')).map(card => card.fields.text)
+/**
+ * How long a scan may take: seconds here, but the simulated camera runs in the page and a busy 2-core machine
+ * slows it to a frame or two a second.
+ */
+const SCAN_MS = 150_000
+/** A test that scans: recording the sender, the scan, the merge. */
+const SCANNING_TEST_MS = 240_000
 const SCREENS = resolve(import.meta.dirname, '../../test-results/webkit')
 const NEW_OBJECTIVE = 'Grow the supporter base abroad'
 /**
@@ -94,7 +101,7 @@ describe('WebKit: two tablets hand a workshop over by QR and by file', () => {
     await installCanvasCamera(tabletB, { degrade: HELD_CAMERA })
     await playOnCamera(tabletB, frames)
     await (await findByRole(tabletB, 'button', 'Join a workshop')).click()
-    await findByRole(tabletB, 'heading', new RegExp(`^Join “${escapeRegExp(TITLE)}” \\(.+\\)\\?$`), 90_000)
+    await findByRole(tabletB, 'heading', new RegExp(`^Join “${escapeRegExp(TITLE)}” \\(.+\\)\\?$`), SCAN_MS)
     await (await findByRole(tabletB, 'button', 'Join workshop')).click()
     expect(await (await findByRole(tabletB, 'heading', TITLE, 30_000)).getTagName()).toBe('h1')
     // The join code carries the objectives, not the cards.
@@ -102,7 +109,7 @@ describe('WebKit: two tablets hand a workshop over by QR and by file', () => {
     await waitForTexts(tabletB, 'main.work-area', [SAMPLE.objectives[0]!.fields.title], 'B after joining')
     expect((await cameraCounts(tabletB)).opened, 'the scan opened the camera').toBeGreaterThan(0)
     await cameraReleased(tabletB)
-  })
+  }, SCANNING_TEST_MS)
 
   it('A saves a handoff file; B opens it with “Open a file”, merges, and shows A’s cards', async () => {
     if (!a) throw new Error('WebKit did not start.')
@@ -147,7 +154,7 @@ describe('WebKit: two tablets hand a workshop over by QR and by file', () => {
     const before = await cameraCounts(tabletB)
     await playOnCamera(tabletB, frames)
     await openShareMenu(tabletB, 'Receive by QR')
-    await findByRole(tabletB, 'heading', /^From tablet [0-9A-F]{4}$/, 90_000)
+    await findByRole(tabletB, 'heading', /^From tablet [0-9A-F]{4}$/, SCAN_MS)
     await waitForTexts(tabletB, '.handoff-layout', [NEW_OBJECTIVE], 'B’s preview of A’s handoff')
     await (await findByRole(tabletB, 'button', 'Merge into this tablet')).click()
     await waitForStatus(tabletB, /^\d+ new and \d+ changed records from tablet [0-9A-F]{4} are now on this tablet\.$/, 'B merged the QR handoff')
@@ -161,7 +168,7 @@ describe('WebKit: two tablets hand a workshop over by QR and by file', () => {
     expect((await cameraCounts(tabletB)).opened, 'the scan opened the camera').toBeGreaterThan(before.opened)
     await cameraReleased(tabletB)
     await (await findByRole(tabletA, 'button', 'Close')).click()
-  })
+  }, SCANNING_TEST_MS)
 
   it('a card dragged on B’s cluster board lands in a milestone, and stays there after a reload', async () => {
     const { tabletB } = tablets()
