@@ -1,7 +1,7 @@
 /**
  * Real WebKit, really offline: the app is installed from a server that the test then shuts down, and must
  * still open, create a workshop and an objective, and keep them across reloads, from its service worker
- * and IndexedDB alone.
+ * and IndexedDB alone; and its QR reader (the scan worker and its wasm decoder) must still read a code.
  *
  * The test serves its own snapshot of dist/ instead of the shared preview server (the `baseUrl` of
  * global-setup.ts): a service worker and IndexedDB belong to one origin, and only a server this test owns
@@ -13,6 +13,8 @@ import http from 'node:http'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import { openShareMenu } from './webkit-app'
+import { installCanvasCamera, playOnCamera, recordShownFrames, shownFragments } from './webkit-camera'
 import { findByRole, queryAllByRole, startWebKit, type Browser, type WebKit } from './webkit'
 
 const DIST = resolve(import.meta.dirname, '../../dist')
@@ -136,7 +138,7 @@ let webkit: WebKit | undefined
 beforeAll(async () => {
   snapshot = await snapshotDist()
   server = await serveStatic(snapshot)
-  webkit = await startWebKit()
+  webkit = await startWebKit({ camera: true })
 }, 180_000)
 
 afterAll(async () => {
@@ -148,7 +150,7 @@ afterAll(async () => {
   }
 }, 60_000)
 
-test('WebKit: installed once, the app works with the network gone, and keeps its data across reloads', async () => {
+test('WebKit: installed once, the app works with the network gone, keeps its data across reloads, and reads a QR code', async () => {
   if (!webkit || !server) throw new Error('WebKit or the static server did not start.')
   const { browser } = webkit
   const origin = server.origin
@@ -224,6 +226,23 @@ test('WebKit: installed once, the app works with the network gone, and keeps its
   expect(await queryAllByRole(browser, 'button', { prefix: `Open ${title}` })).toHaveLength(1)
   expect((await serviceWorkerState(browser)).controlled).toBe(true)
 
+  // 6. The QR reader, offline. No BarcodeDetector in WebKit: the app's scan worker and its wasm decoder read the
+  // code, loaded now for the first time, from the service worker's precache. The tablet films its own join code
+  // (its camera is a canvas playing the frames it showed: webkit-camera.ts) and reads it back.
+  expect(await browser.execute(() => 'BarcodeDetector' in window)).toBe(false)
+  await (await findByRole(browser, 'button', openButton)).click()
+  await findByRole(browser, 'heading', title)
+  await openShareMenu(browser, 'Show join code')
+  const frames = await recordShownFrames(browser, 2 * (await shownFragments(browser)) + 4)
+  await (await findByRole(browser, 'button', 'Close')).click()
+  await (await findByRole(browser, 'button', /^←?\s*All workshops$/)).click()
+  await installCanvasCamera(browser)
+  await playOnCamera(browser, frames)
+  await (await findByRole(browser, 'button', 'Join a workshop')).click()
+  await findByRole(browser, 'heading', new RegExp(`^Join “${escapeRegExp(title)}” \\(.+\\)\\?$`), 150_000)
+  await (await findByRole(browser, 'button', 'Cancel')).click()
+  expect(await queryAllByRole(browser, 'button', /^Open .+ · \d+ objectives?$/)).toHaveLength(1)
+
   // Nothing ever tried to reach another host (the browser's proxy for every other host is a tripwire).
   expect(webkit.foreignRequests()).toEqual([])
-})
+}, 240_000) // a scan on a busy machine: see webkit-tablets.test.ts

@@ -4,6 +4,9 @@
  * workshop is opened from the steps bar, must render its screen without an uncaught error, and must
  * take its first interaction. A screenshot of each step goes to test-results/webkit/.
  *
+ * Then, at 1024×768, 768×1024 and 1180×820, no screen may be wider than the viewport (the message names the element
+ * that widens it); with WEBKIT_SHOTS=1 a picture of every screen at the first two sizes goes to /tmp/webkit-shots/.
+ *
  * Uses the shared preview server (`baseUrl` of global-setup.ts). Needs WebKitWebDriver and Xvfb: see webkit.ts.
  */
 import { mkdirSync, rmSync } from 'node:fs'
@@ -11,9 +14,12 @@ import { resolve } from 'node:path'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { isKind, type Rec } from '../../src/domain/types'
 import { sampleWorkshop } from '../fixtures/workshop'
-import { findByRole, saveScreenshot, startWebKit, type Browser, type Element, type WebKit } from './webkit'
+import { seedRecords, workHeading } from './webkit-app'
+import { findByRole, saveScreenshot, setViewport, startWebKit, type Browser, type Element, type WebKit } from './webkit'
 
 const SCREENS = resolve(import.meta.dirname, '../../test-results/webkit')
+/** With WEBKIT_SHOTS=1, a picture of every step at 1024×768 and 768×1024 goes here (CI leaves it out). */
+const SHOTS = process.env.WEBKIT_SHOTS === '1' ? '/tmp/webkit-shots' : undefined
 
 /** The steps, in the order of the steps bar, with the heading of each screen. */
 const STEPS = [
@@ -75,36 +81,6 @@ async function expectNoErrors(browser: Browser, where: string): Promise<void> {
   const texts: string[] = []
   for (const problem of await browser.$$('.problem[role="alert"]').getElements()) texts.push(await problem.getText())
   expect(texts, `the app reported a problem (${where})`).toEqual([])
-}
-
-/** Writes every record straight into the app's IndexedDB (made by Dexie on the first visit). */
-async function seedRecords(browser: Browser, recordsJson: string): Promise<number> {
-  return browser.execute(async (json: string) => {
-    const records = JSON.parse(json) as unknown[]
-    const db = await new Promise<IDBDatabase>((resolveOpen, reject) => {
-      const request = indexedDB.open('okra-harvest')
-      request.onsuccess = () => resolveOpen(request.result)
-      request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'))
-      request.onblocked = () => reject(new Error('indexedDB.open was blocked'))
-    })
-    try {
-      await new Promise<void>((resolveTx, reject) => {
-        const tx = db.transaction('records', 'readwrite')
-        const store = tx.objectStore('records')
-        for (const record of records) store.put(record)
-        tx.oncomplete = () => resolveTx()
-        tx.onerror = () => reject(tx.error ?? new Error('the seeding transaction failed'))
-        tx.onabort = () => reject(tx.error ?? new Error('the seeding transaction was aborted'))
-      })
-      return await new Promise<number>((resolveCount, reject) => {
-        const request = db.transaction('records', 'readonly').objectStore('records').count()
-        request.onsuccess = () => resolveCount(request.result)
-        request.onerror = () => reject(request.error ?? new Error('count failed'))
-      })
-    } finally {
-      db.close()
-    }
-  }, recordsJson)
 }
 
 /** Everything the screen shows in words: its text, and what its fields hold (innerText leaves those out). */
@@ -255,7 +231,7 @@ test('WebKit: every step of a realistic workshop renders, and takes its first in
         })
       // The step's screen is loaded on first use: wait for its heading, in the work area, before looking closer.
       await browser.waitUntil(
-        async () => (await browser.$('main.work-area h2').getText().catch(() => '')) === step.heading,
+        async () => (await workHeading(browser)) === step.heading,
         { timeout: 20_000, timeoutMsg: `The ${step.label} screen never showed its heading` },
       )
       const heading = await findByRole(browser, 'heading', step.heading, 10_000)
@@ -444,6 +420,124 @@ test('WebKit: every step of a realistic workshop renders, and takes its first in
     await saveScreenshot(browser, resolve(SCREENS, 'failure.png')).catch(() => undefined)
     const collected = await pageErrors(browser).catch(() => undefined)
     if (collected?.errors.length) console.error(`Errors in the page:\n${collected.errors.join('\n')}`)
+    throw error
+  }
+})
+
+interface Overflow {
+  scrollWidth: number
+  innerWidth: number
+  /** The element reaching furthest right beyond the viewport, not clipped by a scroller: what widens the page. */
+  widest: string
+}
+
+/** How wide the page is against its viewport, and, when wider, which element makes it so. */
+async function pageOverflow(browser: Browser): Promise<Overflow> {
+  return browser.execute(() => {
+    const viewport = window.innerWidth
+    const scrollWidth = document.documentElement.scrollWidth
+    if (scrollWidth <= viewport) return { scrollWidth, innerWidth: viewport, widest: '' }
+    // An element inside a box that clips or scrolls sideways does not widen the page: only the others count.
+    const clips = (element: HTMLElement) => getComputedStyle(element).overflowX !== 'visible'
+    let widest: { element: HTMLElement; right: number; width: number } | undefined
+    const visit = (element: HTMLElement) => {
+      for (const child of [...element.children] as HTMLElement[]) {
+        const box = child.getBoundingClientRect()
+        const right = box.right + window.scrollX
+        if ((box.width > 0 || box.height > 0) && right > viewport && (!widest || right >= widest.right)) {
+          widest = { element: child, right, width: box.width }
+        }
+        if (!clips(child)) visit(child)
+      }
+    }
+    visit(document.body)
+    if (!widest) return { scrollWidth, innerWidth: viewport, widest: 'no element (a pseudo-element or a margin?)' }
+    const { element, right, width } = widest
+    const name =
+      element.tagName.toLowerCase() +
+      (element.id ? `#${element.id}` : '') +
+      [...element.classList].map(name => `.${name}`).join('')
+    const words = (element.getAttribute('aria-label') ?? element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 50)
+    return {
+      scrollWidth,
+      innerWidth: viewport,
+      widest: `${name} “${words}” (${Math.round(width)}px wide, its right edge at ${Math.round(right)}px)`,
+    }
+  })
+}
+
+/** Waits until the screen is still: its animations (a slide's entrance, say) have finished. */
+async function settle(browser: Browser): Promise<void> {
+  await browser.execute(() =>
+    Promise.race([
+      Promise.all(document.getAnimations().map(animation => animation.finished.catch(() => undefined))),
+      new Promise(done => setTimeout(done, 3000)),
+    ]).then(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))),
+  )
+}
+
+const SIZES = [
+  { width: 1024, height: 768, shots: true },
+  { width: 768, height: 1024, shots: true },
+  { width: 1180, height: 820, shots: false },
+] as const
+
+test('WebKit: no screen is wider than the tablet, at 1024×768, 768×1024 and 1180×820', async () => {
+  if (!webkit) throw new Error('WebKit did not start.')
+  const { browser } = webkit
+  const sample = sampleWorkshop()
+  const origin = new URL(inject('baseUrl')).origin
+  await browser.url(`${origin}/#/`)
+  await findByRole(browser, 'heading', 'Workshops', 30_000)
+  await seedRecords(browser, JSON.stringify(sample.records))
+  await browser.refresh()
+  await findByRole(browser, 'heading', 'Workshops', 30_000)
+  if (SHOTS) mkdirSync(SHOTS, { recursive: true })
+
+  try {
+    for (const size of SIZES) {
+      const at = `${size.width}×${size.height}`
+      await setViewport(browser, size.width, size.height)
+      const look = async (what: string, file: string, hasWorkArea = true) => {
+        await settle(browser)
+        const overflow = await pageOverflow(browser)
+        expect
+          .soft(
+            overflow.scrollWidth,
+            `${what} at ${at}: the page is ${overflow.scrollWidth}px wide in a ${overflow.innerWidth}px viewport; widest: ${overflow.widest}`,
+          )
+          .toBeLessThanOrEqual(overflow.innerWidth)
+        if (!SHOTS || !size.shots) return
+        if (hasWorkArea) await scrollAndPaint(browser, 0)
+        await saveScreenshot(browser, resolve(SHOTS, `${size.width}x${size.height}-${file}.png`))
+        // The rest of a long work area, a screenful at a time (at most 2 more).
+        const area = hasWorkArea ? await workArea(browser) : undefined
+        for (let part = 2; area && part <= 3 && (part - 1) * area.viewport < area.height; part++) {
+          await scrollAndPaint(browser, (part - 1) * area.viewport)
+          await saveScreenshot(browser, resolve(SHOTS, `${size.width}x${size.height}-${file}-${part}.png`))
+        }
+        if (area) await scrollAndPaint(browser, 0)
+      }
+
+      await browser.url(`${origin}/#/`)
+      await findByRole(browser, 'heading', 'Workshops', 30_000)
+      await look('The list of workshops', 'step0-home', false)
+      await browser.url(`${origin}/#/workshop/${sample.workshop.id}`)
+      const nav = await browser.$('nav[aria-label="Workshop steps"]').getElement()
+      await nav.waitForDisplayed({ timeout: 15_000 })
+      for (const [index, step] of STEPS.entries()) {
+        const button = (await nav.$$('button[data-phase]').getElements())[index]
+        if (!button) throw new Error(`The steps bar has no step ${index + 1} (${step.label})`)
+        await button.click()
+        await browser.waitUntil(async () => (await workHeading(browser)) === step.heading, {
+          timeout: 20_000,
+          timeoutMsg: `The ${step.label} screen never showed its heading at ${at}`,
+        })
+        await look(step.label, step.file)
+      }
+    }
+  } catch (error) {
+    await saveScreenshot(browser, resolve(SCREENS, 'layout-failure.png')).catch(() => undefined)
     throw error
   }
 })

@@ -57,6 +57,8 @@ export interface WebKit {
   display: string
   /** Every connection the browser tried to make to a host other than 127.0.0.1/localhost, in order. */
   foreignRequests: () => string[]
+  /** The folder the browser saves downloads to (its XDG download directory), private to this session. */
+  downloads: string
   /** Deletes the session, then stops the driver (with the browser) and Xvfb. Safe to call twice. */
   close: () => Promise<void>
 }
@@ -170,7 +172,7 @@ async function stop(child: ChildProcess, group: boolean, graceMs = 5000): Promis
 
 /** Starts Xvfb on the first free display (Xvfb picks it and tells us through -displayfd). */
 async function startXvfb(): Promise<{ display: string; process: ChildProcess }> {
-  const child = spawn(findXvfb(), ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp', '-noreset'], {
+  const child = spawn(findXvfb(), ['-displayfd', '3', '-screen', '0', '1600x1400x24', '-nolisten', 'tcp', '-noreset'], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   })
   const output = captureOutput(child)
@@ -310,14 +312,22 @@ function describeAttempt(chunk: Buffer): string {
   return chunk.toString('latin1').split('\r\n', 1)[0] ?? ''
 }
 
+/** How long one attempt to open a MiniBrowser session may take before a fresh driver is tried. */
+const SESSION_ATTEMPT_MS = 40_000
+
+export interface WebKitOptions {
+  /**
+   * Media capture on, with WebKit's mock camera (`--enable-media-stream --enable-mock-capture-devices`): a page
+   * may call getUserMedia without a prompt. What the camera shows is up to the test (see webkit-camera.ts).
+   */
+  camera?: boolean
+}
+
 /**
  * Starts Xvfb (unless WEBKIT_DISPLAY is set), WebKitWebDriver and a MiniBrowser session.
  * Each session is a fresh, ephemeral profile: no service worker, cache or IndexedDB from an earlier run.
  */
-/** How long one attempt to open a MiniBrowser session may take before a fresh driver is tried. */
-const SESSION_ATTEMPT_MS = 40_000
-
-export async function startWebKit(): Promise<WebKit> {
+export async function startWebKit(options: WebKitOptions = {}): Promise<WebKit> {
   const miniBrowser = findMiniBrowser()
   findWebKitWebDriver()
   if (!process.env.WEBKIT_DISPLAY) findXvfb()
@@ -344,6 +354,11 @@ export async function startWebKit(): Promise<WebKit> {
     // A private data directory, so that even a non-ephemeral browser could not see another run's data.
     const home = mkdtempSync(join(tmpdir(), 'webkit-e2e-'))
     cleanups.push(async () => rmSync(home, { recursive: true, force: true }))
+    // Downloads go to the XDG download directory (GLib reads it from user-dirs.dirs): one inside `home`.
+    const downloads = join(home, 'downloads')
+    mkdirSync(downloads, { recursive: true })
+    mkdirSync(join(home, 'config'), { recursive: true })
+    writeFileSync(join(home, 'config', 'user-dirs.dirs'), `XDG_DOWNLOAD_DIR="${downloads}"\n`)
 
     const tripwire = await startTripwire()
     cleanups.push(tripwire.close)
@@ -386,7 +401,13 @@ export async function startWebKit(): Promise<WebKit> {
               browserName: 'MiniBrowser',
               // WebKitGTK 2.50's WebDriver BiDi is partial; classic WebDriver is all this needs.
               'wdio:enforceWebDriverClassic': true,
-              'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] },
+              'webkitgtk:browserOptions': {
+                binary: miniBrowser,
+                args: [
+                  '--automation',
+                  ...(options.camera ? ['--enable-media-stream=true', '--enable-mock-capture-devices=true'] : []),
+                ],
+              },
               proxy: {
                 proxyType: 'manual',
                 httpProxy: `127.0.0.1:${tripwire.port}`,
@@ -425,6 +446,7 @@ export async function startWebKit(): Promise<WebKit> {
       browser,
       display,
       foreignRequests: () => [...tripwire.attempts],
+      downloads,
       close: runCleanups,
     }
   } catch (error) {
@@ -479,6 +501,45 @@ export function describeName(matcher: NameMatcher): string {
   return `"${matcher.prefix}…"`
 }
 
+/** A WebDriver element reference, as Execute Script returns one. */
+type ElementReference = Record<'element-6066-11e4-a52e-4f735466cecf', string>
+const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf'
+
+/**
+ * A word that any element whose accessible name matches must hold somewhere in its own text, label or attributes
+ * (the longest word of an exact name or a prefix), to leave out most candidates in the page in one call rather
+ * than asking WebKit for each one's name; none for a RegExp.
+ */
+function wordOf(name: NameMatcher): string | undefined {
+  const text = typeof name === 'string' ? name : name instanceof RegExp ? undefined : name.prefix
+  if (!text) return undefined
+  const words = text.split(/\s+/).filter(Boolean)
+  return words.reduce<string | undefined>((longest, word) => (longest && longest.length >= word.length ? longest : word), undefined)
+}
+
+/** The candidates for a role (within `within`) whose text, labels or naming attributes hold `word`, case aside. */
+async function candidatesHolding(browser: Browser, selector: string, word: string, within?: Element): Promise<ElementReference[]> {
+  return browser.execute(
+    (css: string, needle: string, root: HTMLElement | null) => {
+      const lower = needle.toLowerCase()
+      const textOf = (element: HTMLElement) => {
+        const parts = [element.textContent ?? '']
+        for (const attribute of ['aria-label', 'title', 'value', 'placeholder', 'alt']) parts.push(element.getAttribute(attribute) ?? '')
+        for (const id of (element.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
+          parts.push(document.getElementById(id)?.textContent ?? '')
+        }
+        for (const label of (element as HTMLInputElement).labels ?? []) parts.push(label.textContent ?? '')
+        if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) parts.push(element.value)
+        return parts.join(' ').toLowerCase()
+      }
+      return [...(root ?? document).querySelectorAll<HTMLElement>(css)].filter(element => textOf(element).includes(lower))
+    },
+    selector,
+    word,
+    (within ?? null) as unknown as HTMLElement | null,
+  ) as unknown as Promise<ElementReference[]>
+}
+
 /**
  * The displayed elements whose role and accessible name, as WebKit's accessibility tree computes them, match.
  * `name` is matched exactly when it is a string (see NameMatcher for a RegExp or a prefix).
@@ -490,18 +551,23 @@ export async function queryAllByRole(
   name: NameMatcher,
   within?: Element,
 ): Promise<Element[]> {
+  const word = wordOf(name)
+  const elementIds: string[] = []
+  if (word === undefined) {
+    for (const element of await (within ?? browser).$$(ROLE_CANDIDATES[role]).getElements()) elementIds.push(element.elementId)
+  } else {
+    for (const reference of await candidatesHolding(browser, ROLE_CANDIDATES[role], word, within)) elementIds.push(reference[ELEMENT_KEY])
+  }
   const matches: Element[] = []
-  for (const element of await (within ?? browser).$$(ROLE_CANDIDATES[role]).getElements()) {
+  for (const id of elementIds) {
     try {
-      // The protocol commands, not the element's: on an element that a re-render removed, webdriverio's own
+      // The protocol commands, not an element's: on an element that a re-render removed, webdriverio's own
       // commands look it up again by selector and index, waiting up to `waitforTimeout` when it is gone for good,
       // where these fail at once. The name first: it rules out most candidates in one call.
-      if (
-        nameMatches(name, await browser.getElementComputedLabel(element.elementId)) &&
-        (await browser.getElementComputedRole(element.elementId)) === role &&
-        (await element.isDisplayed())
-      ) {
-        matches.push(element)
+      // Displayed as webdriverio's element judges it (WebKitWebDriver's own "displayed" says no to some that are).
+      if (nameMatches(name, await browser.getElementComputedLabel(id)) && (await browser.getElementComputedRole(id)) === role) {
+        const element = await browser.$({ [ELEMENT_KEY]: id } as unknown as Parameters<Browser['$']>[0]).getElement()
+        if (await element.isDisplayed()) matches.push(element)
       }
     } catch {
       // The element went away while we looked at it: the page is still rendering.
@@ -567,4 +633,27 @@ export async function saveScreenshot(browser: Browser, path: string): Promise<vo
   const png = await browser.takeScreenshot()
   mkdirSync(dirname(path), { recursive: true })
   writeFileSync(path, Buffer.from(png, 'base64'))
+}
+
+/**
+ * Sizes the window so that the page's viewport (innerWidth × innerHeight) is `width` × `height`: MiniBrowser's
+ * window is larger than its page by its own bar. The X screen (1600×1400) leaves room for a tall portrait window.
+ */
+export async function setViewport(browser: Browser, width: number, height: number): Promise<void> {
+  const inner = () => browser.execute(() => ({ width: window.innerWidth, height: window.innerHeight }))
+  await browser.setWindowSize(width, height)
+  let now = await inner()
+  for (let attempt = 0; attempt < 3 && (now.width !== width || now.height !== height); attempt++) {
+    const outer = await browser.getWindowSize()
+    await browser.setWindowSize(outer.width + width - now.width, outer.height + height - now.height)
+    await browser.waitUntil(async () => {
+      const next = await inner()
+      const changed = next.width !== now.width || next.height !== now.height
+      now = next
+      return changed || (next.width === width && next.height === height)
+    }, { timeout: 5_000, interval: 100 }).catch(() => undefined)
+  }
+  if (now.width !== width || now.height !== height) {
+    throw new Error(`The page's viewport is ${now.width}×${now.height}, not ${width}×${height}`)
+  }
 }

@@ -1,0 +1,221 @@
+/**
+ * Two iPads, in real WebKit: tablet A (the facilitator's) holds the sample workshop; tablet B starts empty, in a
+ * WebKit session of its own (its own profile and IndexedDB). B joins A's workshop by scanning A's join code with the
+ * app's own scanner, receives A's cards in a handoff file A saved, then A's new objective by QR, each time through
+ * a preview and a merge; last, a card dragged on B's cluster board lands in a milestone and stays there after a reload.
+ *
+ * B's camera is a canvas (webkit-camera.ts) playing the frames A's screen painted, filmed by the simulated tablet
+ * camera of camera-sim.ts (tilt, shake, blur, glare, noise). Uses the shared preview server (`baseUrl` of
+ * global-setup.ts). Needs WebKitWebDriver and Xvfb: see webkit.ts.
+ */
+import { readdirSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
+import { isKind, type Rec } from '../../src/domain/types'
+import { sampleWorkshop } from '../fixtures/workshop'
+import { openShareMenu, openStep, seedRecords, textIn, waitForStatus, waitForTexts } from './webkit-app'
+import { cameraCounts, installCanvasCamera, playOnCamera, recordShownFrames, shownFragments } from './webkit-camera'
+import { findByRole, saveScreenshot, startWebKit, type Browser, type WebKit } from './webkit'
+
+const SAMPLE = sampleWorkshop({ phase: 'cluster' })
+const TITLE = SAMPLE.workshop.fields.title
+const CARDS = SAMPLE.records.filter((record): record is Rec<'card'> => isKind(record, 'card')).map(card => card.fields.text)
+/**
+ * How long a scan may take: seconds here, but the simulated camera runs in the page and a busy 2-core machine
+ * slows it to a frame or two a second.
+ */
+const SCAN_MS = 150_000
+/** A test that scans: recording the sender, the scan, the merge. */
+const SCANNING_TEST_MS = 240_000
+const SCREENS = resolve(import.meta.dirname, '../../test-results/webkit')
+const NEW_OBJECTIVE = 'Grow the supporter base abroad'
+/**
+ * A camera held by hand in front of the other screen: tilted, shaken, a little out of focus, some glare, at 640×480
+ * and 10 frames a second (WebKit films it in a worker of the page, which a busy machine slows down).
+ */
+const HELD_CAMERA = { seed: 3, fps: 10, width: 640, height: 480, tiltDeg: 8, shakePx: 2, motionBlurShare: 0.05, glare: 0.3 }
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** The frames of the animated code on `sender`'s screen: twice its fragments, so that a camera missing some still has enough. */
+async function filmSender(sender: Browser): Promise<string[]> {
+  const k = await shownFragments(sender)
+  return recordShownFrames(sender, 2 * k + 4)
+}
+
+describe('WebKit: two tablets hand a workshop over by QR and by file', () => {
+  let a: WebKit | undefined
+  let b: WebKit | undefined
+  const origin = new URL(inject('baseUrl')).origin
+
+  beforeAll(async () => {
+    ;[a, b] = await Promise.all([startWebKit(), startWebKit({ camera: true })])
+    const [tabletA, tabletB] = [a.browser, b.browser]
+    await Promise.all([tabletA.url(`${origin}/`), tabletB.url(`${origin}/`)])
+    await findByRole(tabletA, 'heading', 'Workshops', 30_000)
+    expect(await seedRecords(tabletA, JSON.stringify(SAMPLE.records))).toBe(SAMPLE.records.length)
+    await tabletA.url(`${origin}/#/workshop/${SAMPLE.workshop.id}`)
+    await tabletA.refresh()
+    await findByRole(tabletA, 'heading', TITLE, 30_000)
+    await findByRole(tabletB, 'heading', 'Workshops', 30_000)
+  }, 180_000)
+
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()])
+  }, 60_000)
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== 'fail') return
+    // What each tablet showed when the test failed.
+    const name = task.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 40)
+    await Promise.all([
+      a && saveScreenshot(a.browser, join(SCREENS, `tablets-${name}-A.png`)).catch(() => undefined),
+      b && saveScreenshot(b.browser, join(SCREENS, `tablets-${name}-B.png`)).catch(() => undefined),
+    ])
+  })
+
+  /** Waits until B's canvas camera has no live stream: the app let go of the camera. */
+  async function cameraReleased(tabletB: Browser) {
+    await tabletB.waitUntil(async () => (await cameraCounts(tabletB)).live === 0, {
+      timeout: 10_000,
+      timeoutMsg: 'The camera is still on after the scan',
+    })
+  }
+
+  function tablets() {
+    if (!a || !b) throw new Error('WebKit did not start.')
+    return { tabletA: a.browser, tabletB: b.browser }
+  }
+
+  it('B joins by scanning A’s join code with the app’s own scanner', async () => {
+    const { tabletA, tabletB } = tablets()
+    await openShareMenu(tabletA, 'Show join code')
+    await findByRole(tabletA, 'heading', { prefix: `Join code for “${TITLE}”` })
+    const frames = await filmSender(tabletA)
+    await (await findByRole(tabletA, 'button', 'Close')).click()
+
+    // No BarcodeDetector in WebKit: what reads the code is the app's scan worker and its wasm decoder.
+    expect(await tabletB.execute(() => 'BarcodeDetector' in window)).toBe(false)
+    await installCanvasCamera(tabletB, { degrade: HELD_CAMERA })
+    await playOnCamera(tabletB, frames)
+    await (await findByRole(tabletB, 'button', 'Join a workshop')).click()
+    await findByRole(tabletB, 'heading', new RegExp(`^Join “${escapeRegExp(TITLE)}” \\(.+\\)\\?$`), SCAN_MS)
+    await (await findByRole(tabletB, 'button', 'Join workshop')).click()
+    expect(await (await findByRole(tabletB, 'heading', TITLE, 30_000)).getTagName()).toBe('h1')
+    // The join code carries the objectives, not the cards.
+    await openStep(tabletB, 'Prepare')
+    await waitForTexts(tabletB, 'main.work-area', [SAMPLE.objectives[0]!.fields.title], 'B after joining')
+    expect((await cameraCounts(tabletB)).opened, 'the scan opened the camera').toBeGreaterThan(0)
+    await cameraReleased(tabletB)
+  }, SCANNING_TEST_MS)
+
+  it('A saves a handoff file; B opens it with “Open a file”, merges, and shows A’s cards', async () => {
+    if (!a) throw new Error('WebKit did not start.')
+    const { tabletA, tabletB } = tablets()
+    await openShareMenu(tabletA, 'Share by QR')
+    await (await findByRole(tabletA, 'button', 'Save as file')).click()
+    // WebKitGTK has no navigator.share: the file is downloaded, into A's download folder.
+    let saved: string | undefined
+    await tabletA.waitUntil(
+      () => {
+        saved = readdirSync(a!.downloads).find(name => name.endsWith('.harvest'))
+        return saved !== undefined && statSync(join(a!.downloads, saved)).size > 0
+      },
+      { timeout: 20_000, interval: 200, timeoutMsg: `No handoff file in A’s downloads (${readdirSync(a.downloads).join(', ')})` },
+    )
+    expect(saved).toMatch(/\.handoff\.harvest$/)
+    await (await findByRole(tabletA, 'button', 'Close')).click()
+
+    await openShareMenu(tabletB, 'Receive by QR')
+    await findByRole(tabletB, 'button', 'Open a file')
+    // WebDriver sends the file's path to the file input behind "Open a file", as picking it in the file chooser does.
+    const input = await tabletB.$('input[type="file"][aria-label="Open a file"]').getElement()
+    await tabletB.elementSendKeys(input.elementId, join(a.downloads, saved!))
+    await findByRole(tabletB, 'heading', /^From tablet [0-9A-F]{4}$/, 30_000)
+    await (await findByRole(tabletB, 'button', 'Merge into this tablet')).click()
+    await waitForStatus(tabletB, /^\d+ new and \d+ changed records from tablet [0-9A-F]{4} are now on this tablet\.$/, 'B merged the file')
+    await (await findByRole(tabletB, 'button', 'Done')).click()
+    await openStep(tabletB, 'Read & cluster')
+    await waitForTexts(tabletB, 'main.work-area', CARDS, 'B’s cluster board after the file')
+  })
+
+  it('A adds an objective and shares by QR; B scans, previews it, merges, and shows it', async () => {
+    const { tabletA, tabletB } = tablets()
+    await openStep(tabletA, 'Prepare')
+    await (await findByRole(tabletA, 'textbox', 'New objective')).setValue(NEW_OBJECTIVE)
+    await (await findByRole(tabletA, 'button', 'Add objective')).click()
+    const added = await findByRole(tabletA, 'textbox', 'Objective 3')
+    await tabletA.waitUntil(async () => (await added.getValue()) === NEW_OBJECTIVE, { timeout: 10_000, timeoutMsg: 'A’s new objective never showed' })
+    await openShareMenu(tabletA, 'Share by QR')
+    const frames = await filmSender(tabletA)
+
+    const before = await cameraCounts(tabletB)
+    await playOnCamera(tabletB, frames)
+    await openShareMenu(tabletB, 'Receive by QR')
+    await findByRole(tabletB, 'heading', /^From tablet [0-9A-F]{4}$/, SCAN_MS)
+    await waitForTexts(tabletB, '.handoff-layout', [NEW_OBJECTIVE], 'B’s preview of A’s handoff')
+    await (await findByRole(tabletB, 'button', 'Merge into this tablet')).click()
+    await waitForStatus(tabletB, /^\d+ new and \d+ changed records from tablet [0-9A-F]{4} are now on this tablet\.$/, 'B merged the QR handoff')
+    await (await findByRole(tabletB, 'button', 'Done')).click()
+    await openStep(tabletB, 'Prepare')
+    const shown = await findByRole(tabletB, 'textbox', 'Objective 3')
+    await tabletB.waitUntil(async () => (await shown.getValue()) === NEW_OBJECTIVE, {
+      timeout: 10_000,
+      timeoutMsg: `B’s Objective 3 is not “${NEW_OBJECTIVE}” after the merge`,
+    })
+    expect((await cameraCounts(tabletB)).opened, 'the scan opened the camera').toBeGreaterThan(before.opened)
+    await cameraReleased(tabletB)
+    await (await findByRole(tabletA, 'button', 'Close')).click()
+  }, SCANNING_TEST_MS)
+
+  it('a card dragged on B’s cluster board lands in a milestone, and stays there after a reload', async () => {
+    const { tabletB } = tablets()
+    await openStep(tabletB, 'Read & cluster')
+    const ungrouped = await tabletB.$('ul[aria-label="Ungrouped cards"]').getElement()
+    await ungrouped.waitForDisplayed({ timeout: 15_000 })
+    const card = await ungrouped.$('li').getElement()
+    const text = await card.$('.card-text').getText()
+    const grip = await card.$('.card-grip').getElement()
+    const target = await tabletB.$('[data-milestone-id]').getElement()
+    const milestoneId = await target.getAttribute('data-milestone-id')
+    const panel = `[data-milestone-id="${milestoneId}"]`
+    expect(await textIn(tabletB, panel)).not.toContain(text)
+
+    const [from, to] = await Promise.all([grip.getLocation(), target.getLocation()])
+    const [fromSize, toSize] = await Promise.all([grip.getSize(), target.getSize()])
+    const start = { x: Math.round(from.x + fromSize.width / 2), y: Math.round(from.y + fromSize.height / 2) }
+    const end = { x: Math.round(to.x + toSize.width / 2), y: Math.round(to.y + Math.min(toSize.height / 2, 40)) }
+    // A finger: WebKitWebDriver takes a 'touch' pointer, and WebKitGTK delivers it as mouse pointer events.
+    await tabletB.performActions([
+      {
+        type: 'pointer',
+        id: 'finger',
+        parameters: { pointerType: 'touch' },
+        actions: [
+          { type: 'pointerMove', duration: 0, origin: 'viewport', ...start },
+          { type: 'pointerDown', button: 0 },
+          { type: 'pointerMove', duration: 150, origin: 'viewport', x: start.x + 30, y: start.y + 20 },
+          { type: 'pointerMove', duration: 300, origin: 'viewport', ...end },
+          { type: 'pointerMove', duration: 150, origin: 'viewport', x: end.x + 2, y: end.y + 2 },
+          { type: 'pointerUp', button: 0 },
+        ],
+      },
+    ])
+    await tabletB.releaseActions()
+    await waitForTexts(tabletB, panel, [text], 'The milestone the card was dropped on')
+    await tabletB.waitUntil(async () => !(await textIn(tabletB, 'ul[aria-label="Ungrouped cards"]')).includes(text), {
+      timeout: 10_000,
+      timeoutMsg: `“${text}” is still among the ungrouped cards after the drop`,
+    })
+
+    await tabletB.refresh()
+    await findByRole(tabletB, 'heading', TITLE, 30_000)
+    await openStep(tabletB, 'Read & cluster')
+    await waitForTexts(tabletB, panel, [text], 'The milestone after a reload')
+    expect(await textIn(tabletB, 'ul[aria-label="Ungrouped cards"]')).not.toContain(text)
+    expect(a?.foreignRequests()).toEqual([])
+    expect(b?.foreignRequests()).toEqual([])
+  })
+})
