@@ -1,7 +1,7 @@
 import { For } from 'solid-js'
 import type { Rec } from '../../domain/types'
 import { CardTile } from './CardTile'
-import type { ClusterKit } from './kit'
+import { cardCount, type ClusterKit } from './kit'
 
 /** A list of cards on the board, keyed by record so a moved card only touches its own DOM. */
 export function CardList(props: { cards: readonly Rec<'card'>[]; kit: ClusterKit; label: string }) {
@@ -22,5 +22,14 @@ export function CardList(props: { cards: readonly Rec<'card'>[]; kit: ClusterKit
         )}
       </For>
     </ul>
+  )
+}
+
+/** Said where the board is still drawing cards, so nobody takes a short list for the whole. */
+export function MoreToCome(props: { count: number }) {
+  return (
+    <p class="more-to-come">
+      {cardCount(props.count)} more on their way…
+    </p>
   )
 }
