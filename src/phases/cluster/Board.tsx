@@ -111,14 +111,15 @@ export function ClusterBoard(props: BoardProps) {
     fresh,
     () => drag.dragged() !== null,
   )
-  const ungroupedShown = () => {
+  const ungroupedShown = createMemo(() => {
     const allotment = filling.allotment()
     return allotment ? board.ungrouped().slice(0, allotment.ungrouped) : board.ungrouped()
-  }
-  const milestonesShown = () => {
+  })
+  const milestonesShown = createMemo(() => {
     const allotment = filling.allotment()
     return allotment ? board.milestones().filter(milestone => allotment.milestones.has(milestone.id)) : board.milestones()
-  }
+  })
+  const milestonesToCome = () => board.milestones().length - milestonesShown().length
   const cardsShownIn = (milestoneId: string) => filling.allotment()?.milestones.get(milestoneId)
 
   const kit: ClusterKit = {
@@ -248,9 +249,9 @@ export function ClusterBoard(props: BoardProps) {
                 />
               )}
             </For>
-            <Show when={milestonesShown().length < board.milestones().length}>
+            <Show when={milestonesToCome() > 0}>
               <p class="more-to-come">
-                {board.milestones().length - milestonesShown().length} more milestones on their way…
+                {milestonesToCome()} more {milestonesToCome() === 1 ? 'milestone' : 'milestones'} on their way…
               </p>
             </Show>
           </div>

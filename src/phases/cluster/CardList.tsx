@@ -1,7 +1,7 @@
 import { For } from 'solid-js'
 import type { Rec } from '../../domain/types'
 import { CardTile } from './CardTile'
-import { cardCount, type ClusterKit } from './kit'
+import type { ClusterKit } from './kit'
 
 /** A list of cards on the board, keyed by record so a moved card only touches its own DOM. */
 export function CardList(props: { cards: readonly Rec<'card'>[]; kit: ClusterKit; label: string }) {
@@ -29,7 +29,7 @@ export function CardList(props: { cards: readonly Rec<'card'>[]; kit: ClusterKit
 export function MoreToCome(props: { count: number }) {
   return (
     <p class="more-to-come">
-      {cardCount(props.count)} more on their way…
+      {props.count} more {props.count === 1 ? 'card' : 'cards'} on their way…
     </p>
   )
 }
