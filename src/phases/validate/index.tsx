@@ -71,6 +71,9 @@ export default function Validate(props: PhaseProps) {
   let nav: HTMLElement | undefined
   createEffect(() => {
     selected()
+    // When the screen opens on the first milestone it is already in sight: no scroll, so
+    // opening the screen does not lay out 500 list items one extra time.
+    if (selectedIndex() === 0 && !walked()) return
     nav?.querySelector('[aria-current="true"]')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' })
   })
 
