@@ -20,7 +20,8 @@ export function createLiveQuery<S, T>(
   createEffect(() => {
     const value = source()
     const subscription = liveQuery(() => query(value)).subscribe({
-      next: next => setState('result', reconcile(next, { key: 'id', merge: true })),
+      // The first answer has nothing to reconcile with: set as is, it skips a walk of every record.
+      next: next => setState('result', state.result === undefined ? next : reconcile(next, { key: 'id', merge: true })),
       error: onError,
     })
     onCleanup(() => subscription.unsubscribe())

@@ -13,7 +13,8 @@ import { useActions, useCommand } from '../../store/context'
 import { ConfirmDialog } from '../../ui/Dialog'
 import { createDragEngine, makeSidewaysPanGuard } from '../../ui/drag'
 import type { Board } from './board-state'
-import { CardList } from './CardList'
+import { CardList, MoreToCome } from './CardList'
+import { createFilling } from './filling'
 import {
   cardCount,
   milestoneOfDrop,
@@ -102,6 +103,25 @@ export function ClusterBoard(props: BoardProps) {
   })
   const [showSuggestions, setShowSuggestions] = createSignal(false)
 
+  const filling = createFilling(
+    () => ({
+      ungrouped: board.ungrouped().length,
+      milestones: board.milestones().map(milestone => ({ id: milestone.id, cards: board.cardsIn(milestone.id).length })),
+    }),
+    fresh,
+    () => drag.dragged() !== null,
+  )
+  const ungroupedShown = createMemo(() => {
+    const allotment = filling.allotment()
+    return allotment ? board.ungrouped().slice(0, allotment.ungrouped) : board.ungrouped()
+  })
+  const milestonesShown = createMemo(() => {
+    const allotment = filling.allotment()
+    return allotment ? board.milestones().filter(milestone => allotment.milestones.has(milestone.id)) : board.milestones()
+  })
+  const milestonesToCome = () => board.milestones().length - milestonesShown().length
+  const cardsShownIn = (milestoneId: string) => filling.allotment()?.milestones.get(milestoneId)
+
   const kit: ClusterKit = {
     board,
     drag,
@@ -173,7 +193,7 @@ export function ClusterBoard(props: BoardProps) {
               Suggested groups <span class="tag">{suggestions.open().length}</span>
             </button>
           </div>
-          <div class="column-scroll">
+          <div class="column-scroll" aria-busy={filling.filling()}>
             <Show
               when={!showSuggestions()}
               fallback={
@@ -189,7 +209,10 @@ export function ClusterBoard(props: BoardProps) {
                 when={board.ungrouped().length > 0}
                 fallback={<p class="empty">Every card is in a milestone. Drag one back here to take it out.</p>}
               >
-                <CardList cards={board.ungrouped()} kit={kit} label="Ungrouped cards" />
+                <CardList cards={ungroupedShown()} kit={kit} label="Ungrouped cards" />
+                <Show when={ungroupedShown().length < board.ungrouped().length}>
+                  <MoreToCome count={board.ungrouped().length - ungroupedShown().length} />
+                </Show>
               </Show>
             </Show>
           </div>
@@ -206,15 +229,16 @@ export function ClusterBoard(props: BoardProps) {
           >
             <span aria-hidden="true">＋</span> Drop cards here for a new milestone
           </div>
-          <div class="column-scroll">
+          <div class="column-scroll" aria-busy={filling.filling()}>
             <For
-              each={board.milestones()}
+              each={milestonesShown()}
               fallback={<p class="empty">No milestone yet. Group the first cards that belong together.</p>}
             >
-              {(milestone, index) => (
+              {milestone => (
                 <MilestonePanel
                   milestone={milestone}
-                  number={index() + 1}
+                  number={numbers().get(milestone.id) ?? 0}
+                  cardsShown={cardsShownIn(milestone.id)}
                   kit={kit}
                   duplicateTitle={isDuplicate(milestone)}
                   fresh={fresh() === milestone.id}
@@ -225,6 +249,11 @@ export function ClusterBoard(props: BoardProps) {
                 />
               )}
             </For>
+            <Show when={milestonesToCome() > 0}>
+              <p class="more-to-come">
+                {milestonesToCome()} more {milestonesToCome() === 1 ? 'milestone' : 'milestones'} on their way…
+              </p>
+            </Show>
           </div>
         </section>
       </div>

@@ -24,3 +24,12 @@ export function CardList(props: { cards: readonly Rec<'card'>[]; kit: ClusterKit
     </ul>
   )
 }
+
+/** Said where the board is still drawing cards, so nobody takes a short list for the whole. */
+export function MoreToCome(props: { count: number }) {
+  return (
+    <p class="more-to-come">
+      {props.count} more {props.count === 1 ? 'card' : 'cards'} on their way…
+    </p>
+  )
+}

@@ -1,13 +1,15 @@
-import { createEffect, createUniqueId, Show } from 'solid-js'
+import { createEffect, createMemo, createUniqueId, Show } from 'solid-js'
 import type { Rec } from '../../domain/types'
 import { TextField } from '../../ui/TextField'
-import { CardList } from './CardList'
+import { CardList, MoreToCome } from './CardList'
 import { cardCount, milestoneDrop, type ClusterKit } from './kit'
 
 interface MilestonePanelProps {
   milestone: Rec<'milestone'>
   /** Its number on the board, 1 for the oldest. */
   number: number
+  /** How many of its cards are drawn while the board fills in; undefined once all are. */
+  cardsShown?: number | undefined
   kit: ClusterKit
   /** Another milestone has the same title: flagged, never silently renamed. */
   duplicateTitle: boolean
@@ -24,6 +26,11 @@ export function MilestonePanel(props: MilestonePanelProps) {
   let panel: HTMLElement | undefined
   const headingId = createUniqueId()
   const cards = () => props.kit.board.cardsIn(props.milestone.id)
+  const limit = createMemo(() => props.cardsShown)
+  const shown = () => {
+    const max = limit()
+    return max === undefined || max >= cards().length ? cards() : cards().slice(0, max)
+  }
   const selectedHere = () => cards().filter(card => props.kit.board.isSelected(card.id))
   const canSplit = () => selectedHere().length > 0 && selectedHere().length < cards().length
   const name = () => `milestone ${props.number}`
@@ -69,7 +76,10 @@ export function MilestonePanel(props: MilestonePanelProps) {
           <p class="milestone-empty">No cards yet. Drop cards here, or select cards and use “Add to…”.</p>
         }
       >
-        <CardList cards={cards()} kit={props.kit} label={`Cards in milestone ${props.number}`} />
+        <CardList cards={shown()} kit={props.kit} label={`Cards in milestone ${props.number}`} />
+        <Show when={shown().length < cards().length}>
+          <MoreToCome count={cards().length - shown().length} />
+        </Show>
       </Show>
       <div class="milestone-actions">
         <Show when={canSplit()}>

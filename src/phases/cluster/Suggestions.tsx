@@ -26,7 +26,10 @@ interface SuggestionSource {
 export function createSuggestions(source: SuggestionSource) {
   const [input, setInput] = createSignal<SimilarText[] | null>(null)
   createEffect(() => {
-    const cards = source.cards().map(card => ({ id: card.id, text: card.fields.text }))
+    const cards = source
+      .cards()
+      .slice(0, MAX_CARDS)
+      .map(card => ({ id: card.id, text: card.fields.text }))
     if (source.paused()) return
     const timer = setTimeout(() => setInput(cards), SETTLE_MS)
     onCleanup(() => clearTimeout(timer))

@@ -1,5 +1,5 @@
 import { batch, createEffect, createMemo, createSignal, type Accessor } from 'solid-js'
-import { createStore, produce } from 'solid-js/store'
+import { createStore, produce, unwrap } from 'solid-js/store'
 import type { Rec } from '../../domain/types'
 import type { ClusterView } from '../../store/reads/cluster'
 
@@ -38,11 +38,13 @@ export function createBoard(view: Accessor<ClusterView | undefined>) {
     const ungrouped: Rec<'card'>[] = []
     const placeOf = new Map<string, Place>()
     for (const card of cards()) {
-      const move = moves.get(card.id)
+      // A card's id never changes: read it without tracking; only where it is placed is watched.
+      const id = unwrap(card).id
+      const move = moves.get(id)
       const wanted = move ? move.place : card.fields.milestoneId
       // A card whose milestone was removed or merged on another tablet is ungrouped here.
       const place = wanted !== null && live.has(wanted) ? wanted : null
-      placeOf.set(card.id, place)
+      placeOf.set(id, place)
       if (place === null) ungrouped.push(card)
       else {
         const list = byMilestone.get(place)
@@ -72,7 +74,13 @@ export function createBoard(view: Accessor<ClusterView | undefined>) {
     if (next) setPending(next)
   })
 
-  const selectedIds = createMemo(() => cards().filter(card => selected[card.id]).map(card => card.id))
+  // Most of the time nothing is selected: then no card needs to be looked at.
+  const selectedIds = createMemo(() => {
+    const chosen = Object.keys(selected).filter(id => selected[id])
+    if (chosen.length === 0) return []
+    const wanted = new Set(chosen)
+    return cards().filter(card => wanted.has(card.id)).map(card => card.id)
+  })
 
   return {
     cards,

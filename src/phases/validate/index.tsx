@@ -1,4 +1,4 @@
-import { createEffect, createSignal, createUniqueId, For, Show } from 'solid-js'
+import { createEffect, createMemo, createSelector, createSignal, createUniqueId, For, Show } from 'solid-js'
 import { missingParts } from '../../domain/coverage'
 import type { Okrs } from '../../domain/labels'
 import { addMilestone } from '../../store/commands/validate'
@@ -29,11 +29,12 @@ export default function Validate(props: PhaseProps) {
     (db, id) => validationCards(db, id),
   )
   // The screen shows once what it lists has arrived; the cards follow in their own time.
-  const board = () => {
+  // Memos: every list item reads them, and a 500-milestone workshop must not rebuild them 500 times.
+  const board = createMemo(() => {
     const milestones = milestoneList()
     const current = context()
     return milestones && current ? { milestones, ...current, cards: cards() ?? [] } : undefined
-  }
+  })
   const add = useCommand(addMilestone)
   const [chosen, setChosen] = createSignal<string | null>(null)
   // The hypotheses' evidence marks take the editor's place until a milestone is chosen again.
@@ -50,24 +51,29 @@ export default function Validate(props: PhaseProps) {
   const draftId = createUniqueId()
   let draftInput: HTMLInputElement | undefined
 
-  const okrs = (): Okrs => {
+  const okrs = createMemo((): Okrs => {
     const current = board()
     return current
       ? { objectives: current.objectives, keyResults: current.keyResults, hypotheses: current.hypotheses }
       : { objectives: [], keyResults: [], hypotheses: [] }
-  }
+  })
   const milestones = () => board()?.milestones ?? []
   const isIncomplete = (fields: Parameters<typeof missingParts>[0]) => missingParts(fields, okrs()).length > 0
   const markedCount = () => (board()?.hypotheses ?? []).filter(h => h.fields.evidence && h.fields.importance).length
-  const incompleteCount = () => milestones().filter(m => isIncomplete(m.fields)).length
+  const incompleteCount = createMemo(() => milestones().filter(m => isIncomplete(m.fields)).length)
   // The chosen milestone, or the first while none is chosen (or the chosen one was removed).
-  const selectedIndex = () => Math.max(0, milestones().findIndex(m => m.id === chosen()))
-  const selected = () => milestones()[selectedIndex()]
+  // Memos, so 500 list items asking "am I the one shown?" cost one search, not 500.
+  const selectedIndex = createMemo(() => Math.max(0, milestones().findIndex(m => m.id === chosen())))
+  const selected = createMemo(() => milestones()[selectedIndex()])
+  const isShown = createSelector(() => (marking() ? undefined : selected()?.id))
 
   // In portrait the list is a sideways row: keep the milestone being walked through in sight.
   let nav: HTMLElement | undefined
   createEffect(() => {
     selected()
+    // When the screen opens on the first milestone it is already in sight: no scroll, so
+    // opening the screen does not lay out 500 list items one extra time.
+    if (selectedIndex() === 0 && !walked()) return
     nav?.querySelector('[aria-current="true"]')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' })
   })
 
@@ -98,24 +104,27 @@ export default function Validate(props: PhaseProps) {
             <Show when={milestones().length > 0}>
               <ol>
                 <For each={milestones()}>
-                  {(milestone, index) => (
-                    <li>
-                      <button
-                        type="button"
-                        class="tile nav-item"
-                        aria-current={!marking() && selected()?.id === milestone.id ? 'true' : undefined}
-                        onClick={() => open(milestone.id)}
-                      >
-                        <span class="nav-number" aria-hidden="true">
-                          {index() + 1}
-                        </span>
-                        <span class="nav-title">{milestone.fields.title.trim() || 'Untitled milestone'}</span>
-                        <span class="nav-status" classList={{ incomplete: isIncomplete(milestone.fields) }}>
-                          {isIncomplete(milestone.fields) ? 'Incomplete' : 'Complete'}
-                        </span>
-                      </button>
-                    </li>
-                  )}
+                  {(milestone, index) => {
+                    const incomplete = createMemo(() => isIncomplete(milestone.fields))
+                    return (
+                      <li>
+                        <button
+                          type="button"
+                          class="tile nav-item"
+                          aria-current={isShown(milestone.id) ? 'true' : undefined}
+                          onClick={() => open(milestone.id)}
+                        >
+                          <span class="nav-number" aria-hidden="true">
+                            {index() + 1}
+                          </span>
+                          <span class="nav-title">{milestone.fields.title.trim() || 'Untitled milestone'}</span>
+                          <span class="nav-status" classList={{ incomplete: incomplete() }}>
+                            {incomplete() ? 'Incomplete' : 'Complete'}
+                          </span>
+                        </button>
+                      </li>
+                    )
+                  }}
                 </For>
               </ol>
             </Show>

@@ -1,4 +1,4 @@
-import { createSignal, For, Index, Show } from 'solid-js'
+import { createMemo, createSignal, For, Index, Show } from 'solid-js'
 import { MILESTONE_CATALOGUE } from '../../domain/milestone-types'
 import type { Rec } from '../../domain/types'
 import { dotsOn, votesUsed } from '../../domain/votes'
@@ -30,9 +30,11 @@ export function Ballot(props: BallotProps) {
   }
   const budget = () => props.workshop.fields.votesPerPerson
   const cap = () => props.workshop.fields.votesPerMilestone
-  const used = () => votesUsed((mine()?.votes ?? []).map(vote => vote.fields))
+  // Read once per change of this voter's dots, not once per milestone on the ballot.
+  const dots = createMemo(() => (mine()?.votes ?? []).map(vote => vote.fields))
+  const used = () => votesUsed(dots())
   const left = () => Math.max(0, budget() - used())
-  const countOn = (milestoneId: string) => dotsOn((mine()?.votes ?? []).map(vote => vote.fields), milestoneId)
+  const countOn = (milestoneId: string) => dotsOn(dots(), milestoneId)
   const titleOf = (milestone: Rec<'milestone'>) => milestone.fields.title.trim() || 'Untitled milestone'
   const hypothesisOf = (milestone: Rec<'milestone'>) => {
     const hypotheses = mine()?.hypotheses ?? []
@@ -75,54 +77,58 @@ export function Ballot(props: BallotProps) {
           >
             <ul class="ballot-list">
               <For each={current().milestones}>
-                {milestone => (
-                  <li class="ballot-item" classList={{ voted: countOn(milestone.id) > 0 }}>
-                    <div class="ballot-text">
-                      <span class="ballot-title">{titleOf(milestone)}</span>
-                      <span class="ballot-meta">
-                        <Show when={milestone.fields.type}>
-                          {type => <span class="tag">{MILESTONE_CATALOGUE[type()].label}</span>}
-                        </Show>
-                        <Show when={hypothesisOf(milestone)}>{text => <span class="muted">{text()}</span>}</Show>
-                      </span>
-                    </div>
-                    <div class="ballot-controls">
-                      <button
-                        type="button"
-                        class="button vote-button"
-                        aria-label={`−1 vote on ${titleOf(milestone)}`}
-                        disabled={countOn(milestone.id) === 0}
-                        onClick={() => void vote(milestone.id, -1)}
-                      >
-                        −1 vote
-                      </button>
-                      <span
-                        class="my-dots"
-                        role="img"
-                        aria-label={`Your votes on ${titleOf(milestone)}: ${countOn(milestone.id)}`}
-                      >
-                        <Index each={Array.from({ length: Math.max(cap(), countOn(milestone.id)) })}>
-                          {(_, index) => <span class="dot" classList={{ spent: index < countOn(milestone.id) }} />}
-                        </Index>
-                      </span>
-                      <button
-                        type="button"
-                        class="button vote-button"
-                        aria-label={`+1 vote on ${titleOf(milestone)}`}
-                        onClick={() => void vote(milestone.id, 1)}
-                      >
-                        +1 vote
-                      </button>
-                    </div>
-                    <Show when={refusal()?.milestoneId === milestone.id ? refusal()!.message : null}>
-                      {message => (
-                        <p class="vote-refused" role="alert">
-                          {message()}
-                        </p>
-                      )}
-                    </Show>
-                  </li>
-                )}
+                {milestone => {
+                  // One dot changes one milestone's line, not all 500.
+                  const count = createMemo(() => countOn(milestone.id))
+                  return (
+                    <li class="ballot-item" classList={{ voted: count() > 0 }}>
+                      <div class="ballot-text">
+                        <span class="ballot-title">{titleOf(milestone)}</span>
+                        <span class="ballot-meta">
+                          <Show when={milestone.fields.type}>
+                            {type => <span class="tag">{MILESTONE_CATALOGUE[type()].label}</span>}
+                          </Show>
+                          <Show when={hypothesisOf(milestone)}>{text => <span class="muted">{text()}</span>}</Show>
+                        </span>
+                      </div>
+                      <div class="ballot-controls">
+                        <button
+                          type="button"
+                          class="button vote-button"
+                          aria-label={`−1 vote on ${titleOf(milestone)}`}
+                          disabled={count() === 0}
+                          onClick={() => void vote(milestone.id, -1)}
+                        >
+                          −1 vote
+                        </button>
+                        <span
+                          class="my-dots"
+                          role="img"
+                          aria-label={`Your votes on ${titleOf(milestone)}: ${count()}`}
+                        >
+                          <Index each={Array.from({ length: Math.max(cap(), count()) })}>
+                            {(_, index) => <span class="dot" classList={{ spent: index < count() }} />}
+                          </Index>
+                        </span>
+                        <button
+                          type="button"
+                          class="button vote-button"
+                          aria-label={`+1 vote on ${titleOf(milestone)}`}
+                          onClick={() => void vote(milestone.id, 1)}
+                        >
+                          +1 vote
+                        </button>
+                      </div>
+                      <Show when={refusal()?.milestoneId === milestone.id ? refusal()!.message : null}>
+                        {message => (
+                          <p class="vote-refused" role="alert">
+                            {message()}
+                          </p>
+                        )}
+                      </Show>
+                    </li>
+                  )
+                }}
               </For>
             </ul>
           </Show>
