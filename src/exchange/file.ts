@@ -83,3 +83,17 @@ function downloadBlob(name: string, blob: Blob): void {
   link.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
+
+/** A workshop's title as part of a file name: "Café “Q3”, Berlin" → "cafe-q3-berlin". */
+export function fileSlug(title: string, most = 40): string {
+  return (
+    title
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, most)
+      .replace(/-+$/, '') || 'workshop'
+  )
+}

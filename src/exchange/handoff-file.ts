@@ -3,11 +3,12 @@
  * It leaves the tablet through `saveFile` (file.ts), like every other file.
  */
 
+import { fileSlug } from './file'
+
 export const HANDOFF_FILE_TYPE = 'application/octet-stream'
 
 export function handoffFileName(title: string, kind: 'handoff' | 'join'): string {
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'workshop'
-  return `${slug}.${kind}.harvest`
+  return `${fileSlug(title, 60)}.${kind}.harvest`
 }
 
 export function asHandoffFile(bytes: Uint8Array, name: string): File {

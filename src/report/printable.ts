@@ -4,6 +4,8 @@
  * app. Shared from the tablet, it prints from any browser as the app would have printed it.
  */
 
+import { fileSlug } from '../exchange/file'
+
 export const PRINTABLE_TYPE = 'text/html'
 
 /** Where the app is running, as far as printing goes. */
@@ -38,14 +40,7 @@ export function printPlaceHere(): PrintPlace {
 }
 
 export function printableName(title: string, date: string): string {
-  const slug =
-    title
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || 'workshop'
-  return `okra-session-2-${slug}-${date}-inventory.html`
+  return `okra-session-2-${fileSlug(title)}-${date}-inventory.html`
 }
 
 /** On screen the page reads like the paper: the printed header shows, and it scrolls as a page. */

@@ -4,6 +4,7 @@ import { clustersMarkdown } from './clusters'
 import { hypothesesMarkdown, objectivesMarkdown } from './markdown'
 import { milestonesCsv } from './milestones-csv'
 import { unzipCapped, ZIP_LIMITS, type ZipLimits } from './unzip'
+import { fileSlug } from '../exchange/file'
 
 /** The seed's folder, inside the zip as the seed draws it. */
 export const FOLDER = 'okra/session-2/'
@@ -32,14 +33,7 @@ export function zipFolder(files: Record<string, string>, mtime = new Date()): Ui
 }
 
 export function folderZipName(title: string, date: string): string {
-  const slug =
-    title
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || 'workshop'
-  return `okra-session-2-${slug}-${date}.zip`
+  return `okra-session-2-${fileSlug(title)}-${date}.zip`
 }
 
 export type ZipRead = { ok: true; files: Record<string, string> } | { ok: false; message: string }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { fileSlug } from '../../src/exchange/file'
+import { handoffFileName } from '../../src/exchange/handoff-file'
 import { printableName, printOffered, type PrintPlace } from '../../src/report/printable'
+import { folderZipName } from '../../src/report/zip'
 
 const IPAD_SAFARI =
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.4 Safari/605.1.15'
@@ -34,5 +37,13 @@ describe('whether the app can print here', () => {
   it('names the page after the workshop and its date', () => {
     expect(printableName('Match experience off-site', '2026-11-24')).toBe('okra-session-2-match-experience-off-site-2026-11-24-inventory.html')
     expect(printableName('  ', '2026-11-24')).toBe('okra-session-2-workshop-2026-11-24-inventory.html')
+  })
+
+  it('names every file after the workshop the same way, accents dropped and never ending on a dash', () => {
+    expect(fileSlug('Café “Q3”, Berlin')).toBe('cafe-q3-berlin')
+    expect(fileSlug('Résumé of the off-site: what all learned, and more')).toBe('resume-of-the-off-site-what-all-learned')
+    expect(fileSlug('«»')).toBe('workshop')
+    expect(folderZipName('Café “Q3”, Berlin', '2026-11-24')).toBe('okra-session-2-cafe-q3-berlin-2026-11-24.zip')
+    expect(handoffFileName('Café “Q3”, Berlin', 'join')).toBe('cafe-q3-berlin.join.harvest')
   })
 })

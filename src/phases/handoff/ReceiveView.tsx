@@ -7,6 +7,7 @@ import type { IncomingSummary as Summary } from '../../store/commands/incoming'
 import { mergeHandoff } from '../../store/commands/handoff'
 import { useCommand } from '../../store/context'
 import { previewHandoff, type HandoffPreview } from '../../store/reads/handoff'
+import { OpenHandoffFile } from './HandoffFiles'
 import { HandoffPreviewSummary } from './IncomingSummary'
 import { Overlay } from './Overlay'
 import { ProblemText } from './ProblemText'
@@ -42,7 +43,6 @@ export default function ReceiveView(props: ReceiveViewProps) {
   const [state, setState] = createSignal<State>({ step: 'scanning', progress: null, message: '' })
   const [busy, setBusy] = createSignal(false)
   let camera: HTMLDivElement | undefined
-  let fileInput: HTMLInputElement | undefined
   let stopCamera = () => {}
   let receiver: IncomingTransfer | undefined
   // One stream for every tablet received from while this screen is open: asked for once.
@@ -101,9 +101,7 @@ export default function ReceiveView(props: ReceiveViewProps) {
     setState({ step: 'preview', bundle, transferId, preview: found })
   }
 
-  async function onFile(file: File | undefined) {
-    if (!file) return
-    if (fileInput) fileInput.value = ''
+  async function onFile(file: File) {
     receiver = undefined
     stopCamera()
     const opened = await handoff.openFile(file)
@@ -247,19 +245,7 @@ export default function ReceiveView(props: ReceiveViewProps) {
   function FileAndCancel() {
     return (
       <div class="handoff-buttons">
-        <button type="button" class="button" onClick={() => fileInput?.click()}>
-          Open a file
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          class="visually-hidden"
-          tabIndex={-1}
-          aria-label="Open a file"
-          // Opened by the visible button beside it: out of the accessibility tree, so it is not a second one.
-          aria-hidden="true"
-          onChange={event => void onFile(event.currentTarget.files?.[0])}
-        />
+        <OpenHandoffFile onFile={file => void onFile(file)} />
         <button type="button" class="button" onClick={() => props.onClose()}>
           Cancel
         </button>

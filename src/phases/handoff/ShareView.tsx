@@ -1,13 +1,14 @@
 import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js'
 import type { Rec } from '../../domain/types'
 import { makeHandoff } from '../../exchange/handoff'
-import { asHandoffFile, HANDOFF_FILE_TYPE } from '../../exchange/handoff-file'
+import { asHandoffFile } from '../../exchange/handoff-file'
 import { thisDevice } from '../../store/commands/handoff'
 import { useCommand, useLive } from '../../store/context'
 import { knownPeers, recordsToShare } from '../../store/reads/handoff'
-import { savedWords, SaveFileButton, type FileOut } from '../../ui/SaveFileButton'
+import { savedWords, type FileOut } from '../../ui/SaveFileButton'
 import { keepScreenAwake } from '../../ui/wake'
 import { AnimatedQr } from './AnimatedQr'
+import { SaveHandoffFile } from './HandoffFiles'
 import { Overlay } from './Overlay'
 import { SlowerControl } from './SlowerControl'
 import { ReceiptScan } from './ReceiptScan'
@@ -160,13 +161,7 @@ export default function ShareView(props: ShareViewProps) {
                 Scan the receipt
               </button>
             </Show>
-            <SaveFileButton
-              label={{ share: 'Share as file', save: 'Save as file' }}
-              like={{ name: 'workshop.handoff.harvest', type: HANDOFF_FILE_TYPE }}
-              disabled={!file()}
-              prepare={() => file() ?? 'This workshop could not be sealed as a file. Nothing was saved.'}
-              onDone={fileDone}
-            />
+            <SaveHandoffFile file={file() ?? null} onDone={fileDone} />
           </div>
           <Show when={props.mode === 'share' && (peers()?.length ?? 0) > 0}>
             <fieldset class="handoff-scope">

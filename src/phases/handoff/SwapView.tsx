@@ -1,15 +1,16 @@
 import { createMemo, createResource, createSignal, onCleanup, onMount, Show } from 'solid-js'
 import type { Rec } from '../../domain/types'
 import { openCameraSession } from '../../exchange/camera'
-import { asHandoffFile, HANDOFF_FILE_TYPE } from '../../exchange/handoff-file'
+import { asHandoffFile } from '../../exchange/handoff-file'
 import { holdsTheSame, makeHandoff, type Bundle, type IncomingTransfer, type ReceiveProgress } from '../../exchange/handoff'
 import type { IncomingSummary as Summary } from '../../store/commands/incoming'
 import { mergeHandoff, recordReceipt, thisDevice } from '../../store/commands/handoff'
 import { useCommand } from '../../store/context'
 import { previewHandoff, recordsToShare, type HandoffPreview } from '../../store/reads/handoff'
-import { savedWords, SaveFileButton, type FileOut } from '../../ui/SaveFileButton'
+import { savedWords, type FileOut } from '../../ui/SaveFileButton'
 import { keepScreenAwake } from '../../ui/wake'
 import { AnimatedQr } from './AnimatedQr'
+import { OpenHandoffFile, SaveHandoffFile } from './HandoffFiles'
 import { HandoffPreviewSummary } from './IncomingSummary'
 import { Overlay } from './Overlay'
 import { ProblemText } from './ProblemText'
@@ -96,16 +97,13 @@ export default function SwapView(props: SwapViewProps) {
     }
   })
   const [fileNote, setFileNote] = createSignal('')
-  let fileInput: HTMLInputElement | undefined
 
   function fileDone(out: FileOut, name: string) {
     const then = out.outcome === 'saved' || out.outcome === 'shared' ? ' The other tablet opens it with “Open a file” here.' : ''
     setFileNote(savedWords(out, name) + then)
   }
 
-  async function onFile(chosen: File | undefined) {
-    if (!chosen) return
-    if (fileInput) fileInput.value = ''
+  async function onFile(chosen: File) {
     if (received()) return
     try {
       const opened = await handoff.openFile(chosen)
@@ -238,26 +236,8 @@ export default function SwapView(props: SwapViewProps) {
           <div class="swap-file">
             <p class="muted small">No camera? Send this tablet’s records as a file, and open the other’s.</p>
             <div class="handoff-buttons">
-              <SaveFileButton
-                label={{ share: 'Share as file', save: 'Save as file' }}
-                like={{ name: 'workshop.handoff.harvest', type: HANDOFF_FILE_TYPE }}
-                disabled={!file()}
-                prepare={() => file() ?? 'This workshop could not be sealed as a file. Nothing was saved.'}
-                onDone={fileDone}
-              />
-              <button type="button" class="button" disabled={!!received()} onClick={() => fileInput?.click()}>
-                Open a file
-              </button>
-              <input
-                ref={fileInput}
-                type="file"
-                class="visually-hidden"
-                tabIndex={-1}
-                aria-label="Open a file"
-                // Opened by the visible button beside it: out of the accessibility tree, so it is not a second one.
-                aria-hidden="true"
-                onChange={event => void onFile(event.currentTarget.files?.[0])}
-              />
+              <SaveHandoffFile file={file() ?? null} onDone={fileDone} />
+              <OpenHandoffFile disabled={!!received()} onFile={chosen => void onFile(chosen)} />
             </div>
             <Show when={fileNote()}>
               <p class="handoff-note" role="status">
