@@ -120,6 +120,9 @@ it(`renders each screen and answers each action with ${CARDS} cards in ${MILESTO
     console.log(wholeLine)
     // By class, not role: a role query walks the names of 5,000 card buttons.
     await page.locator('.selection-bar button', { hasText: 'Clear selection' }).click()
+    // The board settles from that tap (its bar gone, its columns laid out again) before the next is timed.
+    await page.locator('.selection-bar').waitFor({ state: 'detached' })
+    await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))))
     report('Cluster timer start', await timerStart(page), ACTION_GOAL_MS)
     await pauseTimer(page)
 

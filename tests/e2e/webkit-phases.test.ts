@@ -14,7 +14,7 @@ import { resolve } from 'node:path'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { isKind, type Rec } from '../../src/domain/types'
 import { sampleWorkshop } from '../fixtures/workshop'
-import { seedRecords, workHeading } from './webkit-app'
+import { seedRecords, textIn, workHeading } from './webkit-app'
 import { findByRole, saveScreenshot, setViewport, startWebKit, type Browser, type Element, type WebKit } from './webkit'
 
 const SCREENS = resolve(import.meta.dirname, '../../test-results/webkit')
@@ -92,16 +92,6 @@ async function screenText(browser: Browser): Promise<string> {
     const choices = [...document.querySelectorAll('select')].map(select => select.selectedOptions[0]?.text ?? '')
     return [document.body.innerText, ...fields, ...choices].join('\n')
   })
-}
-
-/** What one part of the screen shows in words, its fields' values included ('' when it is not there). */
-async function textIn(browser: Browser, selector: string): Promise<string> {
-  return browser.execute((css: string) => {
-    const root = document.querySelector<HTMLElement>(css)
-    if (!root) return ''
-    const fields = [...root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')]
-    return [root.innerText, ...fields.map(field => field.value)].join('\n')
-  }, selector)
 }
 
 async function waitForValue(browser: Browser, field: Element, value: string, what: string): Promise<void> {
