@@ -79,13 +79,14 @@ export function SaveFileButton(props: SaveFileButtonProps) {
   )
 }
 
-/** What happened to the file, in the room's words. */
-export function savedWords(out: FileOut, name: string): string {
+/** What happened to the file, in the room's words; `next` (what to do with it) follows only when it left the tablet. */
+export function savedWords(out: FileOut, name: string, next = ''): string {
+  const then = next ? ` ${next}` : ''
   switch (out.outcome) {
     case 'shared':
-      return `Sent ${name} through the share sheet.`
+      return `Sent ${name} through the share sheet.${then}`
     case 'saved':
-      return `Saved ${name} to this tablet’s downloads.`
+      return `Saved ${name} to this tablet’s downloads.${then}`
     case 'cancelled':
       return 'Nothing was sent: the share sheet was closed.'
     case 'needs-tap':

@@ -99,8 +99,7 @@ export default function SwapView(props: SwapViewProps) {
   const [fileNote, setFileNote] = createSignal('')
 
   function fileDone(out: FileOut, name: string) {
-    const then = out.outcome === 'saved' || out.outcome === 'shared' ? ' The other tablet opens it with “Open a file” here.' : ''
-    setFileNote(savedWords(out, name) + then)
+    setFileNote(savedWords(out, name, 'The other tablet opens it with “Open a file” here.'))
   }
 
   async function onFile(chosen: File) {

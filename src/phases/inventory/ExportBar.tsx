@@ -39,11 +39,13 @@ export function ExportBar(props: { workshop: Rec<'workshop'> }) {
   }
 
   function folderDone(out: FileOut, name: string) {
-    const holds =
-      out.outcome === 'shared' || out.outcome === 'saved'
-        ? ' It holds objectives.md, hypotheses.md, milestone-candidates.csv, clusters-and-types.md and workshop.json (without the workshop’s key).'
-        : ''
-    setStatus(savedWords(out, name) + holds)
+    setStatus(
+      savedWords(
+        out,
+        name,
+        'It holds objectives.md, hypotheses.md, milestone-candidates.csv, clusters-and-types.md and workshop.json (without the workshop’s key).',
+      ),
+    )
   }
 
   /** Made in the tap itself, from the inventory on screen: the share sheet opens at once. */
@@ -57,8 +59,7 @@ export function ExportBar(props: { workshop: Rec<'workshop'> }) {
   }
 
   function printableDone(out: FileOut, name: string) {
-    const then = out.outcome === 'shared' || out.outcome === 'saved' ? ' Open it in Safari or any browser, and print it from there.' : ''
-    setStatus(savedWords(out, name) + then)
+    setStatus(savedWords(out, name, 'Open it in Safari or any browser, and print it from there.'))
   }
 
   return (
