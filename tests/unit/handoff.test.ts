@@ -39,12 +39,16 @@ async function share(db: HarvestDB, handoff: Handoff, workshopId: string, sender
   return shared
 }
 
-/** Shows frames 0, 1, 2, … to a receiver 50 ms apart, losing every third and showing every fifth twice, until it is done. */
+/**
+ * Shows frames 0, 1, 2, … to a receiver 50 ms apart, losing every third and showing every fifth twice, until it is done.
+ * The mixed frames are random, so a transfer of a few fragments may need a dozen more than K: the bound leaves room
+ * (a miss past it has odds below one in a billion).
+ */
 async function scan(handoff: Handoff, shared: Shared) {
   const receiver = handoff.receive()
   const steps: ReceiveStep[] = []
   let at = 1000
-  for (let n = 0; n < shared.transfer.k * 4; n++) {
+  for (let n = 0; n < shared.transfer.k * 4 + 48; n++) {
     at += 50
     if (n % 3 === 2) continue
     const text = await shared.transfer.frame(n)
