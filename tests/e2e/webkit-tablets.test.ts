@@ -1,8 +1,9 @@
 /**
  * Two iPads, in real WebKit: tablet A (the facilitator's) holds the sample workshop; tablet B starts empty, in a
  * WebKit session of its own (its own profile and IndexedDB). B joins A's workshop by scanning A's join code with the
- * app's own scanner, receives A's cards in a handoff file A saved, then A's new objective by QR, each time through
- * a preview and a merge; last, a card dragged on B's cluster board lands in a milestone and stays there after a reload.
+ * app's own scanner, receives A's cards and a new objective by QR through a preview and a merge; a card dragged on
+ * B's cluster board lands in a milestone and stays there after a reload; last, A saves a handoff file with another
+ * new objective, and B opens, previews and merges it.
  *
  * B's camera is a canvas (webkit-camera.ts) playing the frames A's screen painted, filmed by the simulated tablet
  * camera of camera-sim.ts (tilt, shake, blur, glare, noise). Uses the shared preview server (`baseUrl` of
@@ -29,6 +30,7 @@ const SCAN_MS = 150_000
 const SCANNING_TEST_MS = 240_000
 const SCREENS = resolve(import.meta.dirname, '../../test-results/webkit')
 const NEW_OBJECTIVE = 'Grow the supporter base abroad'
+const FILED_OBJECTIVE = 'Keep season-ticket holders for a second year'
 /**
  * A camera held by hand in front of the other screen: tilted, shaken, a little out of focus, some glare, at 640×480
  * and 10 frames a second (WebKit films it in a worker of the page, which a busy machine slows down).
@@ -111,40 +113,7 @@ describe('WebKit: two tablets hand a workshop over by QR and by file', () => {
     await cameraReleased(tabletB)
   }, SCANNING_TEST_MS)
 
-  it('A saves a handoff file; B opens it with “Open a file”, merges, and shows A’s cards', async () => {
-    if (!a) throw new Error('WebKit did not start.')
-    const { tabletA, tabletB } = tablets()
-    await openShareMenu(tabletA, 'Share by QR')
-    const save = await findByRole(tabletA, 'button', 'Save as file')
-    // The tap is dispatched in the page: a WebDriver click that starts a download can wait on it
-    // as on a page load, and then hang when the machine is busy.
-    await tabletA.execute((button: HTMLElement) => button.click(), save as unknown as HTMLElement)
-    // WebKitGTK has no navigator.share: the file is downloaded, into A's download folder.
-    let saved: string | undefined
-    await tabletA.waitUntil(
-      () => {
-        saved = readdirSync(a!.downloads).find(name => name.endsWith('.harvest'))
-        return saved !== undefined && statSync(join(a!.downloads, saved)).size > 0
-      },
-      { timeout: 20_000, interval: 200, timeoutMsg: `No handoff file in A’s downloads (${readdirSync(a.downloads).join(', ')})` },
-    )
-    expect(saved).toMatch(/\.handoff\.harvest$/)
-    await (await findByRole(tabletA, 'button', 'Close')).click()
-
-    await openShareMenu(tabletB, 'Receive by QR')
-    await findByRole(tabletB, 'button', 'Open a file')
-    // WebDriver sends the file's path to the file input behind "Open a file", as picking it in the file chooser does.
-    const input = await tabletB.$('input[type="file"][aria-label="Open a file"]').getElement()
-    await tabletB.elementSendKeys(input.elementId, join(a.downloads, saved!))
-    await findByRole(tabletB, 'heading', /^From tablet [0-9A-F]{4}$/, 30_000)
-    await (await findByRole(tabletB, 'button', 'Merge into this tablet')).click()
-    await waitForStatus(tabletB, /^\d+ new and \d+ changed records from tablet [0-9A-F]{4} are now on this tablet\.$/, 'B merged the file')
-    await (await findByRole(tabletB, 'button', 'Done')).click()
-    await openStep(tabletB, 'Read & cluster')
-    await waitForTexts(tabletB, 'main.work-area', CARDS, 'B’s cluster board after the file')
-  })
-
-  it('A adds an objective and shares by QR; B scans, previews it, merges, and shows it', async () => {
+  it('A adds an objective and shares by QR; B scans, previews it, merges, and shows it with A’s cards', async () => {
     const { tabletA, tabletB } = tablets()
     await openStep(tabletA, 'Prepare')
     await (await findByRole(tabletA, 'textbox', 'New objective')).setValue(NEW_OBJECTIVE)
@@ -162,6 +131,9 @@ describe('WebKit: two tablets hand a workshop over by QR and by file', () => {
     await (await findByRole(tabletB, 'button', 'Merge into this tablet')).click()
     await waitForStatus(tabletB, /^\d+ new and \d+ changed records from tablet [0-9A-F]{4} are now on this tablet\.$/, 'B merged the QR handoff')
     await (await findByRole(tabletB, 'button', 'Done')).click()
+    // The join code carried the objectives; the handoff brings the cards.
+    await openStep(tabletB, 'Read & cluster')
+    await waitForTexts(tabletB, 'main.work-area', CARDS, 'B’s cluster board after the QR handoff')
     await openStep(tabletB, 'Prepare')
     const shown = await findByRole(tabletB, 'textbox', 'Objective 3')
     await tabletB.waitUntil(async () => (await shown.getValue()) === NEW_OBJECTIVE, {
@@ -219,6 +191,51 @@ describe('WebKit: two tablets hand a workshop over by QR and by file', () => {
     await waitForTexts(tabletB, panel, [text], 'The milestone after a reload')
     expect(await textIn(tabletB, 'ul[aria-label="Ungrouped cards"]')).not.toContain(text)
     expect(a?.foreignRequests()).toEqual([])
+    expect(b?.foreignRequests()).toEqual([])
+  })
+
+  it('A adds an objective and saves a handoff file; B opens it with “Open a file”, merges, and shows it', async () => {
+    if (!a) throw new Error('WebKit did not start.')
+    const { tabletA, tabletB } = tablets()
+    await openStep(tabletA, 'Prepare')
+    await (await findByRole(tabletA, 'textbox', 'New objective')).setValue(FILED_OBJECTIVE)
+    await (await findByRole(tabletA, 'button', 'Add objective')).click()
+    const added = await findByRole(tabletA, 'textbox', 'Objective 4')
+    await tabletA.waitUntil(async () => (await added.getValue()) === FILED_OBJECTIVE, { timeout: 10_000, timeoutMsg: 'A’s second objective never showed' })
+    await openShareMenu(tabletA, 'Share by QR')
+    const save = await findByRole(tabletA, 'button', 'Save as file')
+    // The tap is dispatched in the page: a WebDriver click that starts a download can wait on it
+    // as on a page load. Even so, WebKitWebDriver now and then takes the download for a navigation
+    // that never ends, and answers no further command: so this test comes last, and A is not
+    // driven again after the download (closing it is bounded).
+    await tabletA.execute((button: HTMLElement) => button.click(), save as unknown as HTMLElement)
+    // WebKitGTK has no navigator.share: the file is downloaded, into A's download folder.
+    let saved: string | undefined
+    await tabletB.waitUntil(
+      () => {
+        saved = readdirSync(a!.downloads).find(name => name.endsWith('.harvest'))
+        return saved !== undefined && statSync(join(a!.downloads, saved)).size > 0
+      },
+      { timeout: 20_000, interval: 200, timeoutMsg: `No handoff file in A’s downloads (${readdirSync(a.downloads).join(', ')})` },
+    )
+    expect(saved).toMatch(/\.handoff\.harvest$/)
+
+    await openShareMenu(tabletB, 'Receive by QR')
+    await findByRole(tabletB, 'button', 'Open a file')
+    // WebDriver sends the file's path to the file input behind "Open a file", as picking it in the file chooser does.
+    const input = await tabletB.$('input[type="file"][aria-label="Open a file"]').getElement()
+    await tabletB.elementSendKeys(input.elementId, join(a.downloads, saved!))
+    await findByRole(tabletB, 'heading', /^From tablet [0-9A-F]{4}$/, 30_000)
+    await waitForTexts(tabletB, '.handoff-layout', [FILED_OBJECTIVE], 'B’s preview of A’s file')
+    await (await findByRole(tabletB, 'button', 'Merge into this tablet')).click()
+    await waitForStatus(tabletB, /^\d+ new and \d+ changed records from tablet [0-9A-F]{4} are now on this tablet\.$/, 'B merged the file')
+    await (await findByRole(tabletB, 'button', 'Done')).click()
+    await openStep(tabletB, 'Prepare')
+    const shown = await findByRole(tabletB, 'textbox', 'Objective 4')
+    await tabletB.waitUntil(async () => (await shown.getValue()) === FILED_OBJECTIVE, {
+      timeout: 10_000,
+      timeoutMsg: `B’s Objective 4 is not “${FILED_OBJECTIVE}” after opening the file`,
+    })
     expect(b?.foreignRequests()).toEqual([])
   })
 })
