@@ -1,17 +1,21 @@
 /**
- * A systematic random linear fountain code over GF(2).
+ * A systematic random linear fountain code over GF(256).
  *
  * The bytes are cut into K fragments (the last one padded with zeros). Frame n < K carries
- * fragment n as it is; frame n ≥ K carries the XOR of a pseudo-random subset of fragments,
- * each fragment taken with probability 1/2. Such dense random combinations are what make the
- * code nearly optimal: once a receiver is missing m fragments, almost every mixed frame it
- * catches is new information, and it needs on average only ~1.6 frames beyond m, whatever
- * frames it missed and wherever in the stream it started.
+ * fragment n as it is; frame n ≥ K carries a combination of all K fragments, each multiplied
+ * by a pseudo-random byte of GF(256) (the field of AES and QR's own error correction). Dense
+ * random combinations over a field of 256 elements make the code all but optimal: a receiver
+ * finishes with any K frames it catches, whichever it missed and wherever in the stream it
+ * started, with odds of about 1 in 250 that it needs one more. Over GF(2), where a frame
+ * either holds a fragment or not, a receiver that missed one fragment has even odds that the
+ * next mixed frame carries it, and needs ~1.6 frames beyond K on average: one or two screen
+ * frames lost to every handoff, which at K = 7 is a fifth of the transfer.
  *
- * The subset is drawn by a non-linear generator (a SplitMix-style Weyl sequence through the
- * MurmurHash3 finalizer) seeded from the transfer id and n. A generator that is linear over
- * GF(2), like xorshift, would make every subset a combination of 32 fixed ones: past 32
- * fragments, no number of frames would complete the transfer.
+ * The coefficients are drawn by a non-linear generator (a SplitMix-style Weyl sequence through
+ * the MurmurHash3 finalizer) seeded from the transfer id and n, in integers only, so that
+ * every engine draws the same (golden vectors check it in Node, Chromium and WebKit). A
+ * generator that is linear over GF(2), like xorshift, would confine every combination to a
+ * few fixed ones: past that many fragments, no number of frames would complete the transfer.
  *
  * The receiver solves by incremental Gauss–Jordan elimination, one frame at a time, keeping
  * its rows reduced, so that its rank (the fragments solved) is the progress to show.
@@ -25,41 +29,81 @@ function mix32(value: number): number {
   return (z ^ (z >>> 16)) >>> 0
 }
 
-/** The fragments that frame `n` combines, as a bitset of `k` bits in 32-bit words. */
-export function fragmentsOf(transferId: number, n: number, k: number): Uint32Array {
-  const words = Math.ceil(k / 32)
-  const bits = new Uint32Array(words)
+/** GF(256) by logarithms, with the field polynomial x⁸ + x⁴ + x³ + x² + 1 (0x11d) and generator 2. */
+const EXP = new Uint8Array(512)
+const LOG = new Uint8Array(256)
+for (let power = 0, value = 1; power < 255; power++) {
+  EXP[power] = value
+  EXP[power + 255] = value
+  LOG[value] = power
+  value <<= 1
+  if (value & 0x100) value ^= 0x11d
+}
+
+/** The product of two field elements. */
+export function gfMultiply(a: number, b: number): number {
+  return a === 0 || b === 0 ? 0 : EXP[LOG[a]! + LOG[b]!]!
+}
+
+/** The inverse of a non-zero field element. */
+function gfInverse(a: number): number {
+  return EXP[255 - LOG[a]!]!
+}
+
+/** target[at] += factor × source[at] for every byte, in GF(256) (where adding is XOR). */
+function addScaled(target: Uint8Array, source: Uint8Array, factor: number): void {
+  if (factor === 0) return
+  if (factor === 1) {
+    for (let at = 0; at < target.length; at++) target[at]! ^= source[at]!
+    return
+  }
+  const log = LOG[factor]!
+  for (let at = 0; at < target.length; at++) {
+    const value = source[at]!
+    if (value !== 0) target[at]! ^= EXP[LOG[value]! + log]!
+  }
+}
+
+/** target[at] × factor for every byte, in place. */
+function scale(target: Uint8Array, factor: number): void {
+  if (factor === 1) return
+  const log = LOG[factor]!
+  for (let at = 0; at < target.length; at++) {
+    const value = target[at]!
+    if (value !== 0) target[at] = EXP[LOG[value]! + log]!
+  }
+}
+
+/** The coefficient of each of the `k` fragments in frame `n`: one byte each. */
+export function coefficientsOf(transferId: number, n: number, k: number): Uint8Array {
+  const coefficients = new Uint8Array(k)
   if (n < k) {
-    bits[n >>> 5] = 1 << (n & 31)
-    return bits
+    coefficients[n] = 1
+    return coefficients
   }
   let state = mix32(mix32(transferId ^ 0x6f6b7261) + n)
-  for (let word = 0; word < words; word++) {
-    state = (state + 0x9e3779b9) >>> 0
-    bits[word] = mix32(state)
-  }
-  const spare = words * 32 - k
-  if (spare > 0) bits[words - 1] = bits[words - 1]! & (0xffffffff >>> spare)
   let any = 0
-  for (let word = 0; word < words; word++) any |= bits[word]!
-  // An empty subset carries nothing (it happens when K is tiny): take one fragment instead.
-  if (any === 0) bits[(n % k) >>> 5] = 1 << (n % k & 31)
-  return bits
+  for (let index = 0; index < k; index += 4) {
+    state = (state + 0x9e3779b9) >>> 0
+    const word = mix32(state)
+    for (let byte = 0; byte < 4 && index + byte < k; byte++) {
+      const value = (word >>> (8 * byte)) & 0xff
+      coefficients[index + byte] = value
+      any |= value
+    }
+  }
+  // All zeros carries nothing (it happens when K is tiny): take one fragment instead.
+  if (any === 0) coefficients[n % k] = 1
+  return coefficients
 }
 
 export function fragmentCount(length: number, fragmentSize: number): number {
   return Math.max(1, Math.ceil(length / fragmentSize))
 }
 
-/** The padded bytes of one fragment, as 32-bit words, so that XOR runs a word at a time. */
-function wordsPerFragment(fragmentSize: number): number {
-  return Math.ceil(fragmentSize / 4)
-}
-
 export class FountainEncoder {
   readonly k: number
-  private readonly stride: number
-  private readonly fragments: Uint32Array
+  private readonly fragments: Uint8Array[]
 
   constructor(
     bytes: Uint8Array,
@@ -67,39 +111,26 @@ export class FountainEncoder {
     readonly transferId: number,
   ) {
     this.k = fragmentCount(bytes.length, fragmentSize)
-    this.stride = wordsPerFragment(fragmentSize)
-    const padded = new Uint8Array(this.k * this.stride * 4)
-    for (let index = 0; index < this.k; index++) {
-      padded.set(bytes.subarray(index * fragmentSize, (index + 1) * fragmentSize), index * this.stride * 4)
-    }
-    this.fragments = new Uint32Array(padded.buffer)
+    this.fragments = Array.from({ length: this.k }, (_, index) => {
+      const fragment = new Uint8Array(fragmentSize)
+      fragment.set(bytes.subarray(index * fragmentSize, (index + 1) * fragmentSize))
+      return fragment
+    })
   }
 
   /** The payload of frame `n`: `fragmentSize` bytes. */
   payload(n: number): Uint8Array {
-    const sum = new Uint32Array(this.stride)
-    const bits = fragmentsOf(this.transferId, n, this.k)
-    for (let word = 0; word < bits.length; word++) {
-      let set = bits[word]!
-      while (set !== 0) {
-        const low = set & -set
-        const index = word * 32 + (31 - Math.clz32(low))
-        set ^= low
-        const from = index * this.stride
-        for (let at = 0; at < this.stride; at++) sum[at]! ^= this.fragments[from + at]!
-      }
-    }
-    return new Uint8Array(sum.buffer, 0, this.fragmentSize)
+    if (n < this.k) return this.fragments[n]!.slice()
+    const sum = new Uint8Array(this.fragmentSize)
+    const coefficients = coefficientsOf(this.transferId, n, this.k)
+    for (let index = 0; index < this.k; index++) addScaled(sum, this.fragments[index]!, coefficients[index]!)
+    return sum
   }
 }
 
 export class FountainDecoder {
-  private readonly words: number
-  private readonly stride: number
-  /** Row i, once known, is the reduced equation whose pivot is fragment i. */
-  private readonly coefficients: Uint32Array
-  private readonly data: Uint32Array
-  private readonly pivots: Uint32Array
+  /** Row i, once known, is the reduced equation whose pivot is fragment i: its coefficients, then its data. */
+  private readonly rows: (Uint8Array | undefined)[]
   private readonly seen = new Set<number>()
   private solved = 0
 
@@ -109,11 +140,7 @@ export class FountainDecoder {
     readonly length: number,
     readonly transferId: number,
   ) {
-    this.words = Math.ceil(k / 32)
-    this.stride = wordsPerFragment(fragmentSize)
-    this.coefficients = new Uint32Array(k * this.words)
-    this.data = new Uint32Array(k * this.stride)
-    this.pivots = new Uint32Array(this.words)
+    this.rows = new Array<Uint8Array | undefined>(k)
   }
 
   /** Fragments solved so far (the rank), out of `k`. */
@@ -134,43 +161,25 @@ export class FountainDecoder {
   add(n: number, payload: Uint8Array): boolean {
     if (this.complete || this.seen.has(n) || payload.length !== this.fragmentSize) return false
     this.seen.add(n)
-    const { words, stride } = this
-    const row = fragmentsOf(this.transferId, n, this.k)
-    const padded = new Uint8Array(stride * 4)
-    padded.set(payload)
-    const data = new Uint32Array(padded.buffer)
+    const { k } = this
+    // One equation: K coefficients, then the payload, so that each row operation is one pass.
+    const row = new Uint8Array(k + this.fragmentSize)
+    row.set(coefficientsOf(this.transferId, n, k))
+    row.set(payload, k)
 
-    // Cancel every known pivot. Known rows are zero at all other pivots, so each XOR only
-    // clears its own pivot bit, and the pivots to cancel can be read off before starting.
-    for (let word = 0; word < words; word++) {
-      let set = row[word]! & this.pivots[word]!
-      while (set !== 0) {
-        const low = set & -set
-        set ^= low
-        this.xorInto(row, data, word * 32 + (31 - Math.clz32(low)))
-      }
+    // Cancel every known pivot. Known rows are zero at all other pivots, so each step only
+    // clears its own pivot, and the factors can be read as the loop goes.
+    for (let index = 0; index < k; index++) {
+      const known = this.rows[index]
+      if (known && row[index] !== 0) addScaled(row, known, row[index]!)
     }
-    let pivot = -1
-    for (let word = 0; word < words && pivot < 0; word++) {
-      const bits = row[word]!
-      if (bits !== 0) pivot = word * 32 + (31 - Math.clz32(bits & -bits))
-    }
-    if (pivot < 0) return false
+    const pivot = row.findIndex((value, index) => index < k && value !== 0)
+    if (pivot < 0 || pivot >= k) return false
+    scale(row, gfInverse(row[pivot]!))
 
     // Keep the known rows reduced: clear the new pivot from each of them.
-    const pivotWord = pivot >>> 5
-    const pivotBit = 1 << (pivot & 31)
-    for (let other = 0; other < this.k; other++) {
-      if ((this.pivots[other >>> 5]! & (1 << (other & 31))) === 0) continue
-      const rowAt = other * words
-      if ((this.coefficients[rowAt + pivotWord]! & pivotBit) === 0) continue
-      for (let word = 0; word < words; word++) this.coefficients[rowAt + word]! ^= row[word]!
-      const dataAt = other * stride
-      for (let at = 0; at < stride; at++) this.data[dataAt + at]! ^= data[at]!
-    }
-    this.coefficients.set(row, pivot * words)
-    this.data.set(data, pivot * stride)
-    this.pivots[pivotWord]! |= pivotBit
+    for (const known of this.rows) if (known && known[pivot] !== 0) addScaled(known, row, known[pivot]!)
+    this.rows[pivot] = row
     this.solved++
     return true
   }
@@ -179,20 +188,12 @@ export class FountainDecoder {
   result(): Uint8Array | null {
     if (!this.complete) return null
     const out = new Uint8Array(this.length)
-    const bytes = new Uint8Array(this.data.buffer)
     for (let index = 0; index < this.k; index++) {
       const start = index * this.fragmentSize
       if (start >= this.length) break
       const take = Math.min(this.fragmentSize, this.length - start)
-      out.set(bytes.subarray(index * this.stride * 4, index * this.stride * 4 + take), start)
+      out.set(this.rows[index]!.subarray(this.k, this.k + take), start)
     }
     return out
-  }
-
-  private xorInto(row: Uint32Array, data: Uint32Array, pivot: number): void {
-    const rowAt = pivot * this.words
-    for (let word = 0; word < this.words; word++) row[word]! ^= this.coefficients[rowAt + word]!
-    const dataAt = pivot * this.stride
-    for (let at = 0; at < this.stride; at++) data[at]! ^= this.data[dataAt + at]!
   }
 }

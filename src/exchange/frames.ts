@@ -2,6 +2,7 @@ import { base45Length, base45ToBytes, bytesInBase45, encodeBase45 } from './base
 import { fragmentCount } from './fountain'
 import { refuse, type Refusal } from './refusal'
 import {
+  FRAME_FORMAT,
   PREFIX_BYTES,
   checkPrefix,
   readU16,
@@ -16,7 +17,7 @@ import {
 /**
  * One frame, one QR code, as Base45 text:
  *
- *   prefix (12: magic, format, mode, session tag, transfer id) · K (2) · total length (4) ·
+ *   prefix (12: magic, frame format, mode, session tag, transfer id) · K (2) · total length (4) ·
  *   sequence number (4) · payload (the fragment size) · check (8)
  *
  * The check is HMAC-SHA-256 under a key derived from the workshop secret, truncated to 8
@@ -31,7 +32,7 @@ export const CHECK_BYTES = 8
 export const FRAME_OVERHEAD = HEADER_BYTES + CHECK_BYTES
 /** A transfer this long takes minutes of scanning; beyond it, a file is the way. */
 export const MAX_TRANSFER_BYTES = 2 * 1024 * 1024
-/** The receiver's equations take K² bits: 4,096 fragments are 2 MB of them. */
+/** The receiver's equations take K² bytes: 4,096 fragments are 16 MB of them, and each mixed frame costs ~17 M steps to solve. */
 export const MAX_FRAGMENTS = 4096
 export const MIN_FRAGMENT_SIZE = 16
 export const MAX_FRAGMENT_SIZE = 2048
@@ -61,12 +62,13 @@ export const DEFAULT_FRAGMENT_SIZE = DENSITIES[DEFAULT_DENSITY].fragmentSize
  */
 const FRAME_BUDGET = 12
 const PLANNED_LOSS = 0.2
-/** A dense GF(2) fountain needs ~1.6 frames beyond K whatever K is; 2 keeps the estimate safe. */
-const EXTRA_FRAMES = 2
 
-/** The frames a sender expects to show before a receiver that misses `loss` of them is done. */
+/**
+ * The frames a sender expects to show before a receiver that misses `loss` of them is done:
+ * the fountain finishes with any K frames caught (but for odds of about 1 in 250 of one more).
+ */
 export function framesToShow(k: number, loss = PLANNED_LOSS): number {
-  return Math.ceil((k + EXTRA_FRAMES) / (1 - loss))
+  return Math.ceil(k / (1 - loss))
 }
 
 /**
@@ -123,7 +125,7 @@ export async function encodeFrame(
   payload: Uint8Array,
 ): Promise<string> {
   const bytes = new Uint8Array(HEADER_BYTES + payload.length + CHECK_BYTES)
-  writePrefix(bytes, session, header.transferId)
+  writePrefix(bytes, session, header.transferId, FRAME_FORMAT)
   writeU16(bytes, PREFIX_BYTES, header.k)
   writeU32(bytes, PREFIX_BYTES + 2, header.length)
   writeU32(bytes, PREFIX_BYTES + 6, header.sequence)
@@ -142,7 +144,7 @@ export function parseFrame(text: string, session: Session): FrameResult {
     if (typeof text !== 'string') return refuse('other-app')
     const bytes = base45ToBytes(text)
     if (!bytes) return refuse('other-app')
-    const refused = checkPrefix(bytes, session)
+    const refused = checkPrefix(bytes, session, FRAME_FORMAT)
     if (refused) return refused
     const fragmentSize = bytes.length - FRAME_OVERHEAD
     if (fragmentSize < MIN_FRAGMENT_SIZE || fragmentSize > MAX_FRAGMENT_SIZE) return refuse('damaged')

@@ -6,6 +6,8 @@ export type RefusalReason =
   | 'other-app'
   | 'other-workshop'
   | 'newer-format'
+  /** A QR frame from a version of the app whose frames this one cannot combine. */
+  | 'older-format'
   | 'damaged'
   | 'malformed'
   | 'too-large'
@@ -24,6 +26,7 @@ const MESSAGES: Record<Exclude<RefusalReason, 'malformed' | 'too-large' | 'wrong
   'other-app': 'This code is not from OKRA Harvest.',
   'other-workshop': 'This code is from another workshop.',
   'newer-format': 'This code was made by a newer version of OKRA Harvest — update this tablet, then scan again.',
+  'older-format': 'This code was made by an older version of OKRA Harvest — update the tablet that shows it, then scan again.',
   damaged: 'The transfer was damaged — scan again.',
 }
 

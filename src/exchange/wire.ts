@@ -9,7 +9,13 @@ import { refuse, type Refusal } from './refusal'
 
 export const MAGIC_0 = 0x4f // 'O'
 export const MAGIC_1 = 0x48 // 'H'
+/** The format of sealed bytes (a handoff file holds them as they are). */
 export const WIRE_FORMAT = 1
+/**
+ * The format of a QR frame. 2: mixed frames combine the fragments over GF(256); format 1
+ * combined them over GF(2), so the two cannot finish each other's transfers.
+ */
+export const FRAME_FORMAT = 2
 export const PREFIX_BYTES = 12
 
 /**
@@ -39,19 +45,23 @@ export function sessionTag(session: Session): Uint8Array {
   return session.mode === 'sealed' ? session.tag : JOIN_TAG
 }
 
-export function writePrefix(out: Uint8Array, session: Session, transferId: number): void {
+export function writePrefix(out: Uint8Array, session: Session, transferId: number, format = WIRE_FORMAT): void {
   out[0] = MAGIC_0
   out[1] = MAGIC_1
-  out[2] = WIRE_FORMAT
+  out[2] = format
   out[3] = MODE_BYTE[session.mode]
   out.set(sessionTag(session), 4)
   writeU32(out, 8, transferId)
 }
 
-/** The refusal that the first bytes already justify, or null when they are those this session expects. */
-export function checkPrefix(bytes: Uint8Array, session: Session): Refusal | null {
+/**
+ * The refusal that the first bytes already justify, or null when they are those this session
+ * expects, in `format` (sealed bytes, or a frame).
+ */
+export function checkPrefix(bytes: Uint8Array, session: Session, format = WIRE_FORMAT): Refusal | null {
   if (bytes.length < 4 || bytes[0] !== MAGIC_0 || bytes[1] !== MAGIC_1 || bytes[2] === 0) return refuse('other-app')
-  if (bytes[2]! > WIRE_FORMAT) return refuse('newer-format')
+  if (bytes[2]! > format) return refuse('newer-format')
+  if (bytes[2]! < format) return refuse('older-format')
   if (bytes.length < PREFIX_BYTES) return refuse('damaged')
   const mode = bytes[3]
   if (mode !== MODE_BYTE.sealed && mode !== MODE_BYTE.join) return refuse('damaged')

@@ -1,7 +1,7 @@
 /**
  * The golden vectors of the QR transport (tests/unit/fountain-golden.json), recomputed by the
  * browsers the room uses: Chromium (Android tablets) and WebKit (iPads). A tablet can finish a
- * transfer from another engine only if both draw the same fragment subsets and write the same
+ * transfer from another engine only if both draw the same coefficients and write the same
  * frames, bit for bit. Needs WebKitWebDriver and Xvfb for the WebKit half: see webkit.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -12,18 +12,18 @@ import { startWebKit } from './webkit'
 
 type LabWindow = { qrLab: QrLabApi }
 
-const INPUTS = GOLDEN.subsets.map(({ transferId, n, k }) => [transferId, n, k] as const)
+const INPUTS = GOLDEN.mixes.map(({ transferId, n, k }) => [transferId, n, k] as const)
 const JOIN = GOLDEN.join
 
 interface Computed {
-  subsets: string[]
+  mixes: string[]
   frames: string[]
 }
 
 function expectGolden(computed: Computed) {
-  expect(computed.subsets).toHaveLength(GOLDEN.subsets.length)
-  GOLDEN.subsets.forEach(({ transferId, n, k, words }, at) => {
-    expect(computed.subsets[at], `transfer ${transferId}, frame ${n}, K ${k}`).toBe(words)
+  expect(computed.mixes).toHaveLength(GOLDEN.mixes.length)
+  GOLDEN.mixes.forEach(({ transferId, n, k, coefficients }, at) => {
+    expect(computed.mixes[at], `transfer ${transferId}, frame ${n}, K ${k}`).toBe(coefficients)
   })
   expect(computed.frames).toEqual(JOIN.frames)
 }
@@ -38,7 +38,7 @@ describe('golden fountain vectors in real browsers', () => {
     await lab?.close()
   })
 
-  it('Chromium draws the same subsets and writes the same join frames', async () => {
+  it('Chromium draws the same coefficients and writes the same join frames', async () => {
     const browser = await launchChromium()
     try {
       const page = await browser.newPage()
@@ -47,7 +47,7 @@ describe('golden fountain vectors in real browsers', () => {
         async ([inputs, join]) => {
           const { golden } = (window as unknown as LabWindow).qrLab
           return {
-            subsets: golden.subsets(inputs),
+            mixes: golden.mixes(inputs),
             frames: await golden.joinFrames(join.bytes, join.transferId, join.fragmentSize, join.frames.length),
           }
         },
@@ -59,7 +59,7 @@ describe('golden fountain vectors in real browsers', () => {
     }
   })
 
-  it('WebKit draws the same subsets and writes the same join frames', async () => {
+  it('WebKit draws the same coefficients and writes the same join frames', async () => {
     const webkit = await startWebKit()
     try {
       const { browser } = webkit
@@ -70,7 +70,7 @@ describe('golden fountain vectors in real browsers', () => {
         async (inputs: (readonly [number, number, number])[], join: typeof JOIN) => {
           const { golden } = (window as unknown as LabWindow).qrLab
           return {
-            subsets: golden.subsets(inputs),
+            mixes: golden.mixes(inputs),
             frames: await golden.joinFrames(join.bytes, join.transferId, join.fragmentSize, join.frames.length),
           }
         },

@@ -46,7 +46,7 @@ export interface QrLabApi {
   /** The fountain and frames as this engine computes them, for the golden vectors. */
   readonly golden: {
     /** Each (transferId, n, k)'s fragment subset, as 8 hex digits a 32-bit word. */
-    subsets(inputs: readonly (readonly [number, number, number])[]): string[]
+    mixes(inputs: readonly (readonly [number, number, number])[]): string[]
     /** The first `count` frame texts of a join transfer of `bytes` (hex). */
     joinFrames(bytes: string, transferId: number, fragmentSize: number, count: number): Promise<string[]>
   }
@@ -88,12 +88,12 @@ function labScript(root: string): string {
   return `
 import { drawQr, encodeQr } from './${source('qr.ts')}'
 import { startScanner } from './${source('scan.ts')}'
-import { fragmentsOf } from './${source('fountain.ts')}'
+import { coefficientsOf } from './${source('fountain.ts')}'
 import { JOIN_SESSION, sendBytes } from './${source('transfer.ts')}'
 import { AnimatedQr } from './${relative(root, join(REPO, 'src/phases/handoff/AnimatedQr.tsx')).split('\\').join('/')}'
 import { createComponent, render } from 'solid-js/web'
 
-const hexOfWords = words => Array.from(words, word => word.toString(16).padStart(8, '0')).join('')
+const hexOfBytes = bytes => Array.from(bytes, byte => byte.toString(16).padStart(2, '0')).join('')
 const bytesOfHex = hex => new Uint8Array(hex.length / 2).map((_, at) => parseInt(hex.slice(2 * at, 2 * at + 2), 16))
 
 const canvas = document.getElementById('qr')
@@ -160,7 +160,7 @@ window.qrLab = {
     }).observe(canvas, { attributes: true, attributeFilter: ['data-frame'] })
   },
   golden: {
-    subsets: inputs => inputs.map(([transferId, n, k]) => hexOfWords(fragmentsOf(transferId, n, k))),
+    mixes: inputs => inputs.map(([transferId, n, k]) => hexOfBytes(coefficientsOf(transferId, n, k))),
     async joinFrames(bytes, transferId, fragmentSize, count) {
       const transfer = sendBytes(bytesOfHex(bytes), JOIN_SESSION, { fragmentSize, transferId })
       return Promise.all(Array.from({ length: count }, (_, n) => transfer.frame(n)))

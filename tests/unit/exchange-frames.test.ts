@@ -12,6 +12,7 @@ import {
   readFrame,
 } from '../../src/exchange/frames'
 import { fragmentCount } from '../../src/exchange/fountain'
+import { FRAME_FORMAT } from '../../src/exchange/wire'
 import { deriveSession } from '../../src/exchange/keys'
 import { encodeQr } from '../../src/exchange/qr'
 import { JOIN_SESSION, createReceiver, sendBytes } from '../../src/exchange/transfer'
@@ -112,11 +113,20 @@ describe('frames', () => {
     expect(await readFrame(forged, ours)).toMatchObject({ ok: false, reason: 'damaged' })
   })
 
-  it('refuses a frame of a newer format, of another app, and of the other kind', async () => {
+  it('refuses a frame of a newer or an older format, of another app, and of the other kind', async () => {
     const newer = reencode(frames[0]!, raw => {
-      raw[2] = 2
+      raw[2] = FRAME_FORMAT + 1
     })
     expect(await readFrame(newer, ours)).toMatchObject({ ok: false, reason: 'newer-format' })
+    // Format 1 mixed its fragments over GF(2): such a tablet must be updated, and the screen says which one.
+    const older = reencode(frames[0]!, raw => {
+      raw[2] = 1
+    })
+    expect(await readFrame(older, ours)).toMatchObject({
+      ok: false,
+      reason: 'older-format',
+      message: 'This code was made by an older version of OKRA Harvest — update the tablet that shows it, then scan again. Nothing was changed.',
+    })
     expect(await readFrame('HTTPS://EXAMPLE.COM/', ours)).toMatchObject({ ok: false, reason: 'other-app' })
     expect(await readFrame('https://example.com/', ours)).toMatchObject({ ok: false, reason: 'other-app' })
     expect(await readFrame('', ours)).toMatchObject({ ok: false, reason: 'other-app' })
@@ -148,17 +158,19 @@ describe('densityFor', () => {
 
   it('sends a small transfer in sparse codes, which read from further away, as long as it costs no time', () => {
     expect(versionFor(200)).toBe(10)
-    // A small join code (2 KB): version 10 would take 9 frames, version 15 takes 5.
-    expect(versionFor(2_000)).toBe(15)
-    expect(kAt(2_000, 15)).toBe(5)
+    // A small join code (2 KB): 9 frames at version 10, 12 shown at 20 % loss, within the budget.
+    expect(versionFor(2_000)).toBe(10)
+    expect(framesToShow(kAt(2_000, 10))).toBe(12)
+    // A little more no longer fits it.
+    expect(versionFor(2_200)).toBe(15)
   })
 
   it('goes denser as the transfer grows, keeping what 20 % loss costs within 12 frames shown', () => {
-    // 200 cards seal to about 8 KB: 10 frames at version 20 (15 shown at 20 % loss), 7 at version 25 (12).
+    // 200 cards seal to about 8 KB: 10 frames at version 20 (13 shown at 20 % loss), 7 at version 25 (9).
     expect(versionFor(8_000)).toBe(25)
-    expect(framesToShow(kAt(8_000, 20))).toBe(15)
-    expect(framesToShow(kAt(8_000, 25))).toBe(12)
-    expect(versionFor(9_000)).toBe(28)
+    expect(framesToShow(kAt(8_000, 20))).toBe(13)
+    expect(framesToShow(kAt(8_000, 25))).toBe(9)
+    expect(versionFor(12_000)).toBe(28)
   })
 
   it('takes the densest code, version 30, for everything that cannot fit the budget', () => {

@@ -1,6 +1,6 @@
 /**
- * Golden vectors of the QR transport: which fragments each mixed frame combines, and the
- * complete frame texts of one small join transfer. Every engine must draw the same subsets and
+ * Golden vectors of the QR transport: the coefficient of each fragment in a mixed frame, and the
+ * complete frame texts of one small join transfer. Every engine must draw the same coefficients and
  * write the same frames, or a tablet could never finish a transfer from another browser.
  *
  * fountain-golden.json was written once by this code and is frozen: the unit test (Node) and
@@ -8,12 +8,12 @@
  */
 import golden from './fountain-golden.json'
 
-export interface SubsetCase {
+export interface CoefficientCase {
   readonly transferId: number
   readonly n: number
   readonly k: number
-  /** The subset's bitset, each 32-bit word as 8 hex digits, lowest word first. */
-  readonly words: string
+  /** One byte a fragment, fragment 0 first, as hex. */
+  readonly coefficients: string
 }
 
 export interface JoinCase {
@@ -26,14 +26,14 @@ export interface JoinCase {
 }
 
 export interface Golden {
-  readonly subsets: readonly SubsetCase[]
+  readonly mixes: readonly CoefficientCase[]
   readonly join: JoinCase
 }
 
 export const GOLDEN: Golden = golden
 
 /** (transferId, n, k) triples: K from 1 to 4,096, across word boundaries, with n ≥ K (mixed frames) and n < K. */
-export const SUBSET_INPUTS: readonly (readonly [number, number, number])[] = [
+export const MIX_INPUTS: readonly (readonly [number, number, number])[] = [
   [0, 0, 1],
   [0, 1, 1],
   [1, 2, 2],
@@ -52,10 +52,6 @@ export const SUBSET_INPUTS: readonly (readonly [number, number, number])[] = [
   [0xffffffff, 0xffffffff, 257],
   [20_260_101, 5000, 4096],
 ]
-
-export function wordsToHex(words: Uint32Array): string {
-  return Array.from(words, word => word.toString(16).padStart(8, '0')).join('')
-}
 
 export function bytesToHex(bytes: Uint8Array): string {
   return Array.from(bytes, byte => byte.toString(16).padStart(2, '0')).join('')
