@@ -3,6 +3,9 @@ import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { base45ToBytes } from '../src/exchange/base45'
+import { HEADER_BYTES } from '../src/exchange/frames'
+import { PREFIX_BYTES, readU32 } from '../src/exchange/wire'
 import { launchChromium, newTablet, watchForeignRequests } from '../tests/e2e/browser'
 import { filmWithTabletCamera, pngsToGray, recordShownFrames, shownFragments } from '../tests/e2e/camera-film'
 import { installLiveCamera, liveCameraCounts } from '../tests/e2e/live-camera'
@@ -37,9 +40,11 @@ const swapScreen = await hasSwapScreen()
 
 interface Received {
   seconds: number
-  /** Screen frames shown from the first read to the preview, from the camera's own clock. */
+  /** Screen frames shown from the first frame read to the last one read before the preview, by their sequence numbers. */
   shown: number
-  decodes: { ms: number; found: number; roundTrip: number }[]
+  /** Distinct frames read in that span: the fountain needs any K of them. */
+  distinct: number
+  decodes: { ms: number; found: number; roundTrip: number; texts: string[] }[]
   /** Camera frames a second the page was handed (requestVideoFrameCallback). */
   cameraFps: number
 }
@@ -87,7 +92,7 @@ describe('handoff through a tablet camera', () => {
           loss,
           camera: { seed: 7, fps: CAMERA_FPS }, // one pose and one room for every size, so sizes compare
         })
-        const got = await receive(film.video, screenFps)
+        const got = await receive(film.video)
         const kbs = sealedKb / got.seconds
         const decodeMs = median(got.decodes.map(decode => decode.ms))
         const readRate = got.decodes.length / Math.max(got.seconds, 0.001)
@@ -96,13 +101,13 @@ describe('handoff through a tablet camera', () => {
           oneWay.set(cards, got.seconds)
           figures.push(
             `  ${loss * 100} % loss: ${got.seconds.toFixed(2)} s first read → preview (goal ≤ ${GOALS[cards]} s), ` +
-              `${kbs.toFixed(1)} KB/s (goal ≥ ${GOAL_KBS}), ${got.shown} frames shown for K=${k}`,
+              `${kbs.toFixed(1)} KB/s (goal ≥ ${GOAL_KBS}), ${got.shown} frames shown for K=${k}, ${got.distinct} of them read`,
           )
         } else {
-          // The fountain needs any K frames: what is shown beyond K is what the reader missed, and its delay.
+          // The fountain needs any K frames: what is shown beyond K is what the reader missed.
           figures.push(
             `  0 % loss: frames shown ÷ K = ${got.shown} ÷ ${k} = ${(got.shown / k).toFixed(2)} (goal ≤ ${GOAL_SHOWN_PER_K}; ` +
-              `a reader catching every frame needs K ÷ K = 1.00); ${got.seconds.toFixed(2)} s`,
+              `a reader catching every frame needs K ÷ K = 1.00); ${got.distinct} of them read; ${got.seconds.toFixed(2)} s`,
           )
         }
         const roundTrip = median(got.decodes.map(decode => decode.roundTrip))
@@ -194,7 +199,7 @@ describe('handoff through a tablet camera', () => {
 })
 
 /** B receives the film with the app's own "Receive by QR"; times it and counts what its reader did. */
-async function receive(video: string, screenFps: number): Promise<Received> {
+async function receive(video: string): Promise<Received> {
   const browser = await launchCameraBrowser(video)
   try {
     const b = await newTablet(browser)
@@ -213,7 +218,7 @@ async function receive(video: string, screenFps: number): Promise<Received> {
       }
     })
     await b.context.addInitScript(() => {
-      const decodes: { ms: number; found: number; roundTrip: number }[] = []
+      const decodes: { ms: number; found: number; roundTrip: number; texts: string[] }[] = []
       ;(window as unknown as { benchDecodes: typeof decodes }).benchDecodes = decodes
       const Original = window.Worker
       window.Worker = class extends Original {
@@ -223,7 +228,8 @@ async function receive(video: string, screenFps: number): Promise<Received> {
           this.addEventListener('message', (event: MessageEvent<{ ms?: unknown; texts?: unknown }>) => {
             const reply = event.data
             if (typeof reply?.ms !== 'number') return
-            decodes.push({ ms: reply.ms, found: Array.isArray(reply.texts) ? reply.texts.length : 0, roundTrip: performance.now() - this.#sent })
+            const texts = Array.isArray(reply.texts) ? reply.texts.filter((text): text is string => typeof text === 'string') : []
+            decodes.push({ ms: reply.ms, found: texts.length, roundTrip: performance.now() - this.#sent, texts })
           })
         }
         override postMessage(message: unknown, transfer?: Transferable[] | StructuredSerializeOptions) {
@@ -236,21 +242,18 @@ async function receive(video: string, screenFps: number): Promise<Received> {
     await openSampleWorkshop(b.page) // B is in the workshop (it holds the secret), with fewer cards
     const timing = b.page.evaluate(
       () =>
-        new Promise<{ first: number; done: number; firstMedia: number; doneMedia: number; decodesBefore: number; decodesDone: number; cameraFrames: number }>(resolve => {
+        new Promise<{ first: number; done: number; decodesBefore: number; decodesDone: number; cameraFrames: number }>(resolve => {
           const decodes = (window as unknown as { benchDecodes: unknown[] }).benchDecodes
-          let media = Number.NaN
           let frames = 0
           let framesAtFirst = 0
           let first = 0
-          let firstMedia = Number.NaN
           let decodesBefore = 0
           let watched: HTMLVideoElement | undefined
           const check = () => {
             const video = document.querySelector('video')
             if (video && video !== watched && 'requestVideoFrameCallback' in video) {
               watched = video
-              const onFrame = (_: number, frame: VideoFrameCallbackMetadata) => {
-                media = frame.mediaTime
+              const onFrame = () => {
                 frames += 1
                 video.requestVideoFrameCallback(onFrame)
               }
@@ -259,14 +262,13 @@ async function receive(video: string, screenFps: number): Promise<Received> {
             const statuses = [...document.querySelectorAll('[role="status"]')].map(element => element.textContent?.trim() ?? '')
             if (!first && statuses.some(text => /^\d+ of \d+ fragments/.test(text))) {
               first = performance.now()
-              firstMedia = media
               framesAtFirst = frames
               decodesBefore = Math.max(0, decodes.length - 1)
             }
             const headings = [...document.querySelectorAll('h1, h2, h3, h4')].map(element => element.textContent ?? '')
             if (headings.some(text => text.startsWith('From tablet'))) {
               observer.disconnect()
-              resolve({ first: first || performance.now(), done: performance.now(), firstMedia, doneMedia: media, decodesBefore, decodesDone: decodes.length, cameraFrames: frames - framesAtFirst })
+              resolve({ first: first || performance.now(), done: performance.now(), decodesBefore, decodesDone: decodes.length, cameraFrames: frames - framesAtFirst })
             }
           }
           const observer = new MutationObserver(check)
@@ -285,12 +287,22 @@ async function receive(video: string, screenFps: number): Promise<Received> {
     await b.page.getByRole('status').filter({ hasText: /new and \d+ changed records from tablet/ }).waitFor()
     expect(foreign).toEqual([])
     const seconds = (t.done - t.first) / 1000
-    // The camera's own clock, where the page reports it; wall time on a busy machine runs longer.
-    const filmed = Number.isFinite(t.doneMedia - t.firstMedia) && t.doneMedia > t.firstMedia ? t.doneMedia - t.firstMedia : seconds
-    return { seconds, shown: Math.round(filmed * screenFps) + 1, decodes: all.slice(t.decodesBefore, t.decodesDone), cameraFps: t.cameraFrames / Math.max(seconds, 0.001) }
+    const decodes = all.slice(t.decodesBefore, t.decodesDone)
+    // The screen shows one sequence number a frame: from the first frame read to the last one read
+    // before the preview, that many frames went by, whatever the machine's load did to the clocks.
+    const sequences = decodes.flatMap(decode => decode.texts.map(sequenceOf)).filter(n => n !== null)
+    const shown = sequences.length > 0 ? Math.max(...sequences) - Math.min(...sequences) + 1 : Number.NaN
+
+    return { seconds, shown, distinct: new Set(sequences).size, decodes, cameraFps: t.cameraFrames / Math.max(seconds, 0.001) }
   } finally {
     await browser.close()
   }
+}
+
+/** A frame's sequence number (its place in what the screen showed), or null for a text that is no frame. */
+function sequenceOf(text: string): number | null {
+  const bytes = base45ToBytes(text)
+  return bytes && bytes.length >= HEADER_BYTES ? readU32(bytes, PREFIX_BYTES + 6) : null
 }
 
 function median(values: number[]): number {

@@ -275,6 +275,8 @@ export function startScanner(
   }
 
   const run = async () => {
+    // Where the worker will read (no BarcodeDetector), it starts and warms up while the camera opens.
+    if (typeof Worker === 'function' && (options.decoder === 'worker' || !('BarcodeDetector' in globalThis))) worker ??= startWorker()
     const stream = await camera.acquire(facing)
     if (stopped) return
     if (options.decoder !== 'worker') detector = await nativeDetector()
