@@ -114,5 +114,9 @@ describe('Swap by file, where a camera fails', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Merge into this tablet' }))
     await waitFor(() => expect(screen.getAllByRole('status')[0]!.textContent).toMatch(/^1 new and 0 changed records from tablet [0-9A-F]{4}/))
     expect(await titles(b, workshopId)).toEqual(['Made on A', 'Made on B'])
+    // No code comes back from a file: the screen says what finishes the swap instead of waiting for one.
+    expect(screen.getAllByRole('status')[0]!.textContent).toMatch(
+      /are now on this tablet\. To finish the swap, the other tablet opens this tablet’s file \(“Save as file” here\)\.$/,
+    )
   })
 })
