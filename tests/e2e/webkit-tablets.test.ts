@@ -41,6 +41,15 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
+/** Adds an objective on Prepare, as a person types it, and waits until it shows as objective `number`. */
+async function addObjective(tablet: Browser, title: string, number: number) {
+  await openStep(tablet, 'Prepare')
+  await (await findByRole(tablet, 'textbox', 'New objective')).setValue(title)
+  await (await findByRole(tablet, 'button', 'Add objective')).click()
+  const added = await findByRole(tablet, 'textbox', `Objective ${number}`)
+  await tablet.waitUntil(async () => (await added.getValue()) === title, { timeout: 10_000, timeoutMsg: `“${title}” never showed as objective ${number}` })
+}
+
 /** The frames of the animated code on `sender`'s screen: twice its fragments, so that a camera missing some still has enough. */
 async function filmSender(sender: Browser): Promise<string[]> {
   const k = await shownFragments(sender)
@@ -115,11 +124,7 @@ describe('WebKit: two tablets hand a workshop over by QR and by file', () => {
 
   it('A adds an objective and shares by QR; B scans, previews it, merges, and shows it with A’s cards', async () => {
     const { tabletA, tabletB } = tablets()
-    await openStep(tabletA, 'Prepare')
-    await (await findByRole(tabletA, 'textbox', 'New objective')).setValue(NEW_OBJECTIVE)
-    await (await findByRole(tabletA, 'button', 'Add objective')).click()
-    const added = await findByRole(tabletA, 'textbox', 'Objective 3')
-    await tabletA.waitUntil(async () => (await added.getValue()) === NEW_OBJECTIVE, { timeout: 10_000, timeoutMsg: 'A’s new objective never showed' })
+    await addObjective(tabletA, NEW_OBJECTIVE, 3)
     await openShareMenu(tabletA, 'Share by QR')
     const frames = await filmSender(tabletA)
 
@@ -197,11 +202,7 @@ describe('WebKit: two tablets hand a workshop over by QR and by file', () => {
   it('A adds an objective and saves a handoff file; B opens it with “Open a file”, merges, and shows it', async () => {
     if (!a) throw new Error('WebKit did not start.')
     const { tabletA, tabletB } = tablets()
-    await openStep(tabletA, 'Prepare')
-    await (await findByRole(tabletA, 'textbox', 'New objective')).setValue(FILED_OBJECTIVE)
-    await (await findByRole(tabletA, 'button', 'Add objective')).click()
-    const added = await findByRole(tabletA, 'textbox', 'Objective 4')
-    await tabletA.waitUntil(async () => (await added.getValue()) === FILED_OBJECTIVE, { timeout: 10_000, timeoutMsg: 'A’s second objective never showed' })
+    await addObjective(tabletA, FILED_OBJECTIVE, 4)
     await openShareMenu(tabletA, 'Share by QR')
     const save = await findByRole(tabletA, 'button', 'Save as file')
     // The tap is dispatched in the page: a WebDriver click that starts a download can wait on it
