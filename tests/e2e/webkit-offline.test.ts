@@ -139,7 +139,7 @@ beforeAll(async () => {
   snapshot = await snapshotDist()
   server = await serveStatic(snapshot)
   webkit = await startWebKit({ camera: true })
-}, 180_000)
+}, 240_000)
 
 afterAll(async () => {
   try {

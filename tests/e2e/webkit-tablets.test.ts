@@ -71,7 +71,7 @@ describe('WebKit: two tablets hand a workshop over by QR and by file', () => {
     await tabletA.refresh()
     await findByRole(tabletA, 'heading', TITLE, 30_000)
     await findByRole(tabletB, 'heading', 'Workshops', 30_000)
-  }, 180_000)
+  }, 240_000)
 
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()])

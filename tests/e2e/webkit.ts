@@ -312,8 +312,9 @@ function describeAttempt(chunk: Buffer): string {
   return chunk.toString('latin1').split('\r\n', 1)[0] ?? ''
 }
 
-/** How long one attempt to open a MiniBrowser session may take before a fresh driver is tried. */
+/** How long one attempt to open a MiniBrowser session may take before a fresh driver is tried, and how many are made. */
 const SESSION_ATTEMPT_MS = 40_000
+const SESSION_ATTEMPTS = 3
 
 export interface WebKitOptions {
   /**
@@ -431,15 +432,19 @@ export async function startWebKit(options: WebKitOptions = {}): Promise<WebKit> 
         throw error
       }
     }
-    let browser: Browser
-    try {
-      browser = await openSession()
-    } catch (first) {
-      process.stderr.write(`WebKit: ${first instanceof Error ? first.message : String(first)}; trying once more\n`)
-      browser = await openSession()
+    // Seen on a busy machine: two launches in a row that never answered, the third one fine.
+    let browser: Browser | undefined
+    for (let attempt = 1; !browser; attempt++) {
+      try {
+        browser = await openSession()
+      } catch (error) {
+        if (attempt === SESSION_ATTEMPTS) throw error
+        process.stderr.write(`WebKit: ${error instanceof Error ? error.message : String(error)}; trying again (${attempt + 1} of ${SESSION_ATTEMPTS})\n`)
+      }
     }
+    const session = browser
     cleanups.push(() =>
-      withTimeout(browser.deleteSession(), 15_000, 'Deleting the WebDriver session').then(() => undefined),
+      withTimeout(session.deleteSession(), 15_000, 'Deleting the WebDriver session').then(() => undefined),
     )
 
     return {
