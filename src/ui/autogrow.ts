@@ -5,22 +5,32 @@
  */
 export function makeAutoGrow(root: () => HTMLElement | undefined): { fitAll: () => void; onInput: (event: Event) => void } {
   const needed = typeof CSS === 'undefined' || typeof CSS.supports !== 'function' || !CSS.supports('field-sizing', 'content')
-  const fit = (area: HTMLTextAreaElement) => {
-    // Not 'auto': that is the height of the field's rows (2), so a one-line text would never fit to one line.
-    // At 0 the field's CSS min-height holds, and scrollHeight is the text's own height.
-    area.style.height = '0px'
-    // Nothing to measure where nothing is laid out (a hidden panel, a test's DOM).
-    if (area.scrollHeight > 0) area.style.height = `${area.scrollHeight + 4}px`
-    else area.style.height = ''
-  }
+  let scheduled = false
   return {
+    /** Fits every field under the root, at the next frame, all at once: one layout for a board of 500 titles. */
     fitAll() {
-      if (!needed || typeof requestAnimationFrame !== 'function') return
-      requestAnimationFrame(() => root()?.querySelectorAll<HTMLTextAreaElement>('.grow-text textarea').forEach(fit))
+      if (!needed || scheduled || typeof requestAnimationFrame !== 'function') return
+      scheduled = true
+      requestAnimationFrame(() => {
+        scheduled = false
+        fit([...(root()?.querySelectorAll<HTMLTextAreaElement>('.grow-text textarea') ?? [])])
+      })
     },
     onInput(event) {
       const target = event.target as HTMLElement | null
-      if (needed && target instanceof HTMLTextAreaElement && target.closest('.grow-text')) fit(target)
+      if (needed && target instanceof HTMLTextAreaElement && target.closest('.grow-text')) fit([target])
     },
   }
+}
+
+/** Every height written, then every height read, then written: the page is laid out once, not once a field. */
+function fit(areas: readonly HTMLTextAreaElement[]): void {
+  // Not 'auto': that is the height of the field's rows (2), so a one-line text would never fit to one line.
+  // At 0 the field's CSS min-height holds, and scrollHeight is the text's own height.
+  for (const area of areas) area.style.height = '0px'
+  const heights = areas.map(area => area.scrollHeight)
+  areas.forEach((area, at) => {
+    // Nothing to measure where nothing is laid out (a hidden panel, a test's DOM).
+    area.style.height = heights[at]! > 0 ? `${heights[at]! + 4}px` : ''
+  })
 }

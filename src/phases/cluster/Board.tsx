@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js'
+import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js'
 import { titleFromCardText, type SuggestedGroup } from '../../domain/similarity'
 import type { Rec } from '../../domain/types'
 import {
@@ -10,6 +10,7 @@ import {
   type NewMilestoneOptions,
 } from '../../store/commands/cluster'
 import { useActions, useCommand } from '../../store/context'
+import { makeAutoGrow } from '../../ui/autogrow'
 import { ConfirmDialog } from '../../ui/Dialog'
 import { createDragEngine, makeSidewaysPanGuard } from '../../ui/drag'
 import type { Board } from './board-state'
@@ -120,6 +121,18 @@ export function ClusterBoard(props: BoardProps) {
     return allotment ? board.milestones().filter(milestone => allotment.milestones.has(milestone.id)) : board.milestones()
   })
   const milestonesToCome = () => board.milestones().length - milestonesShown().length
+
+  // Milestone titles fit their text where the browser cannot size a field to it by CSS alone.
+  let milestoneColumn: HTMLElement | undefined
+  const titles = makeAutoGrow(() => milestoneColumn)
+  createEffect(() => {
+    milestonesShown()
+    titles.fitAll()
+  })
+  onMount(() => {
+    window.addEventListener('resize', titles.fitAll)
+    onCleanup(() => window.removeEventListener('resize', titles.fitAll))
+  })
   const cardsShownIn = (milestoneId: string) => filling.allotment()?.milestones.get(milestoneId)
 
   const kit: ClusterKit = {
@@ -218,7 +231,7 @@ export function ClusterBoard(props: BoardProps) {
           </div>
         </section>
 
-        <section class="board-column milestone-column" aria-labelledby="milestones-title">
+        <section ref={milestoneColumn} class="board-column milestone-column" aria-labelledby="milestones-title" onInput={titles.onInput}>
           <h3 id="milestones-title" class="column-title">
             Milestones <span class="tag">{board.milestones().length}</span>
           </h3>

@@ -53,7 +53,7 @@ export function MilestonePanel(props: MilestonePanelProps) {
         <span class="tag">{cardCount(cards().length)}</span>
       </div>
       {/* Several lines, so a long title shows whole on a narrow column; Enter ends the edit. */}
-      <div class="milestone-title" onKeyDown={finishOnEnter}>
+      <div class="milestone-title grow-text" onKeyDown={finishOnEnter}>
         <TextField
           label={`Milestone ${props.number} title`}
           hideLabel
