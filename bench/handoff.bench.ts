@@ -4,8 +4,9 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { base45ToBytes } from '../src/exchange/base45'
-import { HEADER_BYTES } from '../src/exchange/frames'
-import { PREFIX_BYTES, readU32 } from '../src/exchange/wire'
+import { FountainDecoder } from '../src/exchange/fountain'
+import { CHECK_BYTES, FRAME_OVERHEAD, HEADER_BYTES } from '../src/exchange/frames'
+import { PREFIX_BYTES, readU16, readU32 } from '../src/exchange/wire'
 import { launchChromium, newTablet, watchForeignRequests } from '../tests/e2e/browser'
 import { filmWithTabletCamera, pngsToGray, recordShownFrames, shownFragments } from '../tests/e2e/camera-film'
 import { installLiveCamera, liveCameraCounts } from '../tests/e2e/live-camera'
@@ -40,7 +41,7 @@ const swapScreen = await hasSwapScreen()
 
 interface Received {
   seconds: number
-  /** Screen frames shown from the first frame read to the last one read before the preview, by their sequence numbers. */
+  /** Screen frames shown from the first frame read to the one that completed the transfer, by their sequence numbers. */
   shown: number
   /** Distinct frames read in that span: the fountain needs any K of them. */
   distinct: number
@@ -288,21 +289,40 @@ async function receive(video: string): Promise<Received> {
     expect(foreign).toEqual([])
     const seconds = (t.done - t.first) / 1000
     const decodes = all.slice(t.decodesBefore, t.decodesDone)
-    // The screen shows one sequence number a frame: from the first frame read to the last one read
-    // before the preview, that many frames went by, whatever the machine's load did to the clocks.
-    const sequences = decodes.flatMap(decode => decode.texts.map(sequenceOf)).filter(n => n !== null)
-    const shown = sequences.length > 0 ? Math.max(...sequences) - Math.min(...sequences) + 1 : Number.NaN
-
-    return { seconds, shown, distinct: new Set(sequences).size, decodes, cameraFps: t.cameraFrames / Math.max(seconds, 0.001) }
+    // The screen shows one sequence number a frame. Replaying the frames read, in order, through a
+    // fountain decoder finds the one that completed the transfer: from the first frame read to that
+    // one, that many frames went by, whatever the machine's load did to the clocks. (Frames read
+    // while the preview was being made are not counted: the receiver no longer needed them.)
+    const { shown, distinct } = framesNeeded(all.slice(0, t.decodesDone).flatMap(decode => decode.texts))
+    return { seconds, shown, distinct, decodes, cameraFps: t.cameraFrames / Math.max(seconds, 0.001) }
   } finally {
     await browser.close()
   }
 }
 
-/** A frame's sequence number (its place in what the screen showed), or null for a text that is no frame. */
-function sequenceOf(text: string): number | null {
-  const bytes = base45ToBytes(text)
-  return bytes && bytes.length >= HEADER_BYTES ? readU32(bytes, PREFIX_BYTES + 6) : null
+/**
+ * Frames shown from the first frame read to the one that completed the transfer, by the frames'
+ * sequence numbers, and how many distinct frames were read in that span.
+ */
+function framesNeeded(texts: readonly string[]): { shown: number; distinct: number } {
+  let decoder: FountainDecoder | undefined
+  let first = Number.NaN
+  let last = Number.NaN
+  const seen = new Set<number>()
+  for (const text of texts) {
+    const bytes = base45ToBytes(text)
+    if (!bytes || bytes.length <= FRAME_OVERHEAD) continue
+    const k = readU16(bytes, PREFIX_BYTES)
+    const length = readU32(bytes, PREFIX_BYTES + 2)
+    const sequence = readU32(bytes, PREFIX_BYTES + 6)
+    decoder ??= new FountainDecoder(k, bytes.length - FRAME_OVERHEAD, length, readU32(bytes, 8))
+    if (Number.isNaN(first)) first = sequence
+    last = Math.max(Number.isNaN(last) ? sequence : last, sequence)
+    seen.add(sequence)
+    decoder.add(sequence, bytes.subarray(HEADER_BYTES, bytes.length - CHECK_BYTES))
+    if (decoder.complete) break
+  }
+  return { shown: last - first + 1, distinct: seen.size }
 }
 
 function median(values: number[]): number {
