@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createUniqueId, Show } from 'solid-js'
+import { createEffect, createMemo, Show } from 'solid-js'
 import type { Rec } from '../../domain/types'
 import { TextField } from '../../ui/TextField'
 import { CardList, MoreToCome } from './CardList'
@@ -24,7 +24,6 @@ interface MilestonePanelProps {
 /** One cluster: its title (from its first card, renamed by the room), its cards, and what can be done to it. */
 export function MilestonePanel(props: MilestonePanelProps) {
   let panel: HTMLElement | undefined
-  const headingId = createUniqueId()
   const cards = () => props.kit.board.cardsIn(props.milestone.id)
   const limit = createMemo(() => props.cardsShown)
   const shown = () => {
@@ -46,10 +45,12 @@ export function MilestonePanel(props: MilestonePanelProps) {
       classList={{ over: props.kit.drag.isOver(milestoneDrop(props.milestone.id)), fresh: props.fresh }}
       data-drop={milestoneDrop(props.milestone.id)}
       data-milestone-id={props.milestone.id}
-      aria-labelledby={headingId}
+      // Named on itself, not by its heading: a panel far off screen is not rendered (content-visibility),
+      // and WebKit then finds no name in it.
+      aria-label={`Milestone ${props.number}`}
     >
       <div class="milestone-head">
-        <h4 id={headingId}>Milestone {props.number}</h4>
+        <h4>Milestone {props.number}</h4>
         <span class="tag">{cardCount(cards().length)}</span>
       </div>
       {/* Several lines, so a long title shows whole on a narrow column; Enter ends the edit. */}

@@ -32,8 +32,10 @@ export default function Cluster(props: PhaseProps) {
         ]),
       ),
   )
+  // A memo, so that a timer press (a new workshop record, the same setting) does not ask 5,000 tiles again.
+  const anonymous = createMemo(() => props.workshop.fields.anonymous)
   const authorOf = (card: Rec<'card'>) =>
-    props.workshop.fields.anonymous ? null : names().get(card.fields.authorId) || 'Someone not on the roster'
+    anonymous() ? null : names().get(card.fields.authorId) || 'Someone not on the roster'
   const hypothesisOf = (card: Rec<'card'>) =>
     card.fields.hypothesisId ? (hypotheses().get(card.fields.hypothesisId) ?? null) : null
   const milestoneTitleOf = (card: Rec<'card'>) => {
