@@ -198,6 +198,9 @@ export async function shownFragments(browser: Browser): Promise<number> {
   return k
 }
 
+/** How long recording the sender's frames may take in the page. */
+const RECORD_LIMIT_MS = 25_000
+
 /**
  * Collects `count` consecutive frames of the animated code on screen, as the sender painted them:
  * a MutationObserver on the canvas's `data-frame` (set right after each paint) copies the canvas
@@ -206,17 +209,21 @@ export async function shownFragments(browser: Browser): Promise<number> {
 export async function recordShownFrames(browser: Browser, count: number): Promise<string[]> {
   await browser.$('canvas[data-frame]').waitForExist({ timeout: 20_000 })
   return browser.execute(
-    (wanted: number) =>
+    (wanted: number, limitMs: number) =>
       new Promise<string[]>((resolve, reject) => {
         const qr = document.querySelector<HTMLCanvasElement>('canvas[data-frame]')
         if (!qr) return reject(new Error('No animated code on screen'))
         let transfer = ''
         let first = -1
         let urls: string[] = []
+        let changes = 0
+        let restarts = 0
         const observer = new MutationObserver(() => {
+          changes += 1
           if (qr.dataset.frame === undefined) return // an interleaved code, not a data frame
           const frame = Number(qr.dataset.frame)
           if (qr.dataset.transfer !== transfer || frame !== first + urls.length) {
+            if (urls.length > 0) restarts += 1
             transfer = qr.dataset.transfer ?? ''
             first = frame
             urls = []
@@ -224,10 +231,22 @@ export async function recordShownFrames(browser: Browser, count: number): Promis
           urls.push(qr.toDataURL())
           if (urls.length < wanted) return
           observer.disconnect()
+          clearTimeout(timer)
           resolve(urls)
         })
+        // Bounded in the page: a script that never ends would leave the WebDriver session waiting on it.
+        const timer = setTimeout(() => {
+          observer.disconnect()
+          reject(
+            new Error(
+              `Recorded ${urls.length} of ${wanted} consecutive frames in ${limitMs} ms ` +
+                `(${changes} frame changes, ${restarts} restarts after a skipped frame, page ${document.visibilityState})`,
+            ),
+          )
+        }, limitMs)
         observer.observe(qr, { attributes: true, attributeFilter: ['data-frame'] })
       }),
     count,
+    RECORD_LIMIT_MS,
   )
 }

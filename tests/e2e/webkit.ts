@@ -394,7 +394,7 @@ export async function startWebKit(options: WebKitOptions = {}): Promise<WebKit> 
             port: driver.port,
             path: '/',
             protocol: 'http',
-            logLevel: process.env.WEBKIT_LOG === 'info' ? 'info' : 'error',
+            logLevel: 'error',
             connectionRetryCount: 0,
             connectionRetryTimeout: SESSION_ATTEMPT_MS,
             waitforTimeout: 15_000,
