@@ -1,3 +1,23 @@
+import { createEffect, onCleanup, onMount } from 'solid-js'
+
+/**
+ * Fits the wrapping text fields under `root` to their text in browsers without CSS
+ * `field-sizing: content`: whenever `shown` changes (what the fields show came from the store),
+ * when the window turns, and as the person types. Returns the input handler for the root.
+ */
+export function autoGrowFields(root: () => HTMLElement | undefined, shown: () => unknown): (event: Event) => void {
+  const grow = makeAutoGrow(root)
+  createEffect(() => {
+    shown()
+    grow.fitAll()
+  })
+  onMount(() => {
+    window.addEventListener('resize', grow.fitAll)
+    onCleanup(() => window.removeEventListener('resize', grow.fitAll))
+  })
+  return grow.onInput
+}
+
 /**
  * Fits wrapping text fields (`.grow-text textarea`) to their text in browsers without CSS
  * `field-sizing: content` (Safari on older iPads): they grow as the person types, and when

@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js'
+import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js'
 import { titleFromCardText, type SuggestedGroup } from '../../domain/similarity'
 import type { Rec } from '../../domain/types'
 import {
@@ -10,7 +10,7 @@ import {
   type NewMilestoneOptions,
 } from '../../store/commands/cluster'
 import { useActions, useCommand } from '../../store/context'
-import { makeAutoGrow } from '../../ui/autogrow'
+import { autoGrowFields } from '../../ui/autogrow'
 import { ConfirmDialog } from '../../ui/Dialog'
 import { createDragEngine, makeSidewaysPanGuard } from '../../ui/drag'
 import type { Board } from './board-state'
@@ -124,15 +124,7 @@ export function ClusterBoard(props: BoardProps) {
 
   // Milestone titles fit their text where the browser cannot size a field to it by CSS alone.
   let milestoneColumn: HTMLElement | undefined
-  const titles = makeAutoGrow(() => milestoneColumn)
-  createEffect(() => {
-    milestonesShown()
-    titles.fitAll()
-  })
-  onMount(() => {
-    window.addEventListener('resize', titles.fitAll)
-    onCleanup(() => window.removeEventListener('resize', titles.fitAll))
-  })
+  const growTitles = autoGrowFields(() => milestoneColumn, milestonesShown)
   const cardsShownIn = (milestoneId: string) => filling.allotment()?.milestones.get(milestoneId)
 
   const kit: ClusterKit = {
@@ -231,7 +223,7 @@ export function ClusterBoard(props: BoardProps) {
           </div>
         </section>
 
-        <section ref={milestoneColumn} class="board-column milestone-column" aria-labelledby="milestones-title" onInput={titles.onInput}>
+        <section ref={milestoneColumn} class="board-column milestone-column" aria-labelledby="milestones-title" onInput={growTitles}>
           <h3 id="milestones-title" class="column-title">
             Milestones <span class="tag">{board.milestones().length}</span>
           </h3>

@@ -1,4 +1,4 @@
-import { createEffect, createSignal, For, onCleanup, onMount, Show } from 'solid-js'
+import { createSignal, For, Show } from 'solid-js'
 import type { Rec } from '../../domain/types'
 import { backupFileName } from '../../exchange/backup'
 import { useActions, useLive } from '../../store/context'
@@ -9,7 +9,7 @@ import { TextField } from '../../ui/TextField'
 import { OpenBackup } from '../handoff/OpenBackup'
 import { ImportSession1 } from '../../report/ImportSession1'
 import type { Question } from './ask'
-import { makeAutoGrow } from '../../ui/autogrow'
+import { autoGrowFields } from '../../ui/autogrow'
 import { HypothesesPanel } from './HypothesesPanel'
 import { ObjectivesPanel } from './ObjectivesPanel'
 import { ParticipantsPanel } from './ParticipantsPanel'
@@ -43,18 +43,10 @@ export function SetupScreen(props: { workshop: Rec<'workshop'> }) {
   const [question, ask] = createSignal<Question | null>(null)
   const [backupSaid, setBackupSaid] = createSignal('')
   let screenElement: HTMLElement | undefined
-  const autoGrow = makeAutoGrow(() => screenElement)
-  createEffect(() => {
-    outline()
-    autoGrow.fitAll()
-  })
-  onMount(() => {
-    window.addEventListener('resize', autoGrow.fitAll)
-    onCleanup(() => window.removeEventListener('resize', autoGrow.fitAll))
-  })
+  const growFields = autoGrowFields(() => screenElement, outline)
 
   return (
-    <section ref={screenElement} class="phase setup" aria-labelledby="setup-title" onInput={autoGrow.onInput}>
+    <section ref={screenElement} class="phase setup" aria-labelledby="setup-title" onInput={growFields}>
       <div class="phase-head">
         <h2 id="setup-title">Prepare</h2>
         <p class="phase-now">Session #1’s objectives and hypotheses, the people, the rules.</p>
