@@ -173,8 +173,8 @@ export class FountainDecoder {
       const known = this.rows[index]
       if (known && row[index] !== 0) addScaled(row, known, row[index]!)
     }
-    const pivot = row.findIndex((value, index) => index < k && value !== 0)
-    if (pivot < 0 || pivot >= k) return false
+    const pivot = row.subarray(0, k).findIndex(value => value !== 0)
+    if (pivot < 0) return false
     scale(row, gfInverse(row[pivot]!))
 
     // Keep the known rows reduced: clear the new pivot from each of them.

@@ -34,7 +34,6 @@ interface Received {
 
 interface Merged {
   readonly sender: string
-  readonly byFile: boolean
   readonly summary: Summary
   /** This tablet's "received" code for the other's transfer, shown among its own frames. */
   readonly receipt: string | null
@@ -161,7 +160,7 @@ export default function SwapView(props: SwapViewProps) {
     try {
       const done = await merge(current.preview)
       const receipt = await handoff.receipt({ transferId: current.transferId, deviceId: done.deviceId, held: done.held })
-      setMerged({ sender: current.bundle.sender, byFile: current.byFile === true, summary: done.summary, receipt })
+      setMerged({ sender: current.bundle.sender, summary: done.summary, receipt })
     } catch {
       setMessage('The transfer could not be merged, so nothing was changed.')
     } finally {
@@ -188,7 +187,7 @@ export default function SwapView(props: SwapViewProps) {
       )
     } else if (!received()) parts.push(progressText(progress()))
     if (theirs) parts.push(`${tabletName(theirs.deviceId)} has received this tablet’s records.`)
-    else if (done?.byFile) parts.push('To finish the swap, the other tablet opens this tablet’s file (“Save as file” here).')
+    else if (done && received()?.byFile) parts.push('To finish the swap, the other tablet opens this tablet’s file (“Save as file” here).')
     else if (done) parts.push('Waiting for the other tablet to read this one’s “received” code…')
     return parts.join(' ')
   }
