@@ -4,7 +4,7 @@
  *
  * A decoder reads a crop around where the last code was found much faster than the whole
  * frame, and a tablet held in front of a screen barely moves between two frames. So the loop
- * reads that crop (with a margin for a hand that drifts), the whole frame every few frames in
+ * reads that crop (with a margin for a hand that drifts), the whole frame now and then in
  * case the code moved or a second one appeared, and the whole frame again after a miss.
  *
  * Frames are sharpened before they are read. Filmed off a screen that changes code 15 times a
@@ -47,13 +47,15 @@ export interface Tracking {
 }
 
 /**
- * Every this many frames the whole frame is read, even while the crop keeps finding the code.
- * A whole 1280×720 frame takes two to three times as long as the crop (sharpened and read,
- * version 30: 81 ms against 32 ms on a busy machine), and a code that moves out of the crop is
- * found by the whole frame read right after the miss, so this is seldom: at 6, whole frames
- * took a third of the reader's time.
+ * Every this many frames the whole frame is read, even while the crop keeps finding the code: a
+ * safety net, since a code that moves out of the crop is found by the whole frame read right
+ * after the miss. Seldom, because a whole 1280×720 frame takes four times as long as the crop
+ * (sharpened and read, version 30: 80–110 ms against 20–25 on a busy machine), and at 15 codes
+ * a second the screen moves on while it is read: a code goes by unread. At 20 (under a second)
+ * that cost a 1,000-card handoff about one code in sixteen; at 90 it is one read in three or
+ * four seconds.
  */
-export const WHOLE_EVERY = 20
+export const WHOLE_EVERY = 90
 /**
  * The margin around a found code, as a share of its size on each side: 60 px for a code 400 px
  * across, several times what a hand moves a tablet between two frames read, so the next crop
@@ -122,8 +124,18 @@ export function track(tracking: Tracking, read: Region, frame: Size, outcome: Re
   const misses = outcome.decoded || !tracking.sharpen ? 0 : outcome.corners ? tracking.misses + 1 : tracking.misses
   const sharpen = outcome.decoded ? tracking.sharpen : !tracking.sharpen || misses < PLAIN_AFTER
   const settled = { sharpen, misses: sharpen ? misses : 0 }
-  const found = outcome.corners ? regionAround(outcome.corners, frame) : undefined
+  const located = outcome.corners ? regionAround(outcome.corners, frame) : undefined
+  // A code located but not read may be a false find (finder patterns where two codes mixed, a
+  // patch of glare): the crop grows to hold it and the last place both, rather than moving to a
+  // corner and losing a code still where it was. The next code read sets the crop tight again.
+  const found = located && !outcome.decoded && tracking.region ? union(located, tracking.region) : located
   if (found) return { region: found, sinceWhole, lost: 0, ...settled }
   const lost = tracking.lost + 1
   return { region: lost >= FORGET_AFTER ? undefined : tracking.region, sinceWhole, lost, ...settled }
+}
+
+function union(a: Region, b: Region): Region {
+  const x = Math.min(a.x, b.x)
+  const y = Math.min(a.y, b.y)
+  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y }
 }

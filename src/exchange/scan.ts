@@ -7,7 +7,8 @@
  * Never two frames at once and never a queue: a frame that arrives while another is read is
  * dropped, and when the reader is free again it takes the newest. The worker reads the region
  * where the last code was found (see scan-region.ts), cut from the video as an ImageBitmap
- * so the main thread copies no pixels.
+ * so the main thread copies no pixels. The worker starts while the camera opens and warms up on
+ * a code of its own; the first frame is cut from the camera when it is warm, not before.
  */
 import { openCameraSession, type CameraSession } from './camera'
 import type { ScanReply, ScanRequest } from './scan.worker'
@@ -81,6 +82,9 @@ export function startScanner(
   let ownsVideo = false
   let cancelFrame: (() => void) | undefined
   let worker: Worker | undefined
+  /** Settles when the worker has warmed up (see scan.worker.ts): its first frame is cut only then. */
+  let workerReady: Promise<void> = Promise.resolve()
+  let markReady = () => {}
   let detector: NativeDetector | undefined
   let frameContext: FrameContext | undefined
   let busy = false
@@ -102,6 +106,7 @@ export function startScanner(
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisible)
     ownCamera?.release()
     worker?.terminate()
+    markReady()
     settleReply?.(undefined)
     if (video) {
       video.srcObject = null
@@ -147,10 +152,14 @@ export function startScanner(
   }
 
   const decodeInWorker = async (source: HTMLVideoElement, frame: FrameFacts) => {
+    worker ??= startWorker()
+    // The frame is cut when the reader can take it, so a frame that came during the warm-up is
+    // not read stale: the newest one is.
+    await workerReady
+    if (stopped) return
     const size = { width: source.videoWidth, height: source.videoHeight }
     const region = cropFor(tracking, size)
     const sharpen = tracking.sharpen
-    worker ??= startWorker()
     let reply = await ask(worker, await frameRequest(source, region, sharpen))
     if (reply?.kind === 'no-bitmap') {
       sendBitmaps = false
@@ -199,8 +208,15 @@ export function startScanner(
 
   const startWorker = () => {
     const started = new Worker(new URL('./scan.worker.ts', import.meta.url), { type: 'module' })
-    started.addEventListener('message', (event: MessageEvent<ScanReply>) => settleReply?.(event.data))
-    started.addEventListener('error', event => readerFailed(new Error(event.message)))
+    workerReady = new Promise(resolve => (markReady = resolve))
+    started.addEventListener('message', (event: MessageEvent<ScanReply>) => {
+      if (event.data.kind === 'ready') markReady()
+      else settleReply?.(event.data)
+    })
+    started.addEventListener('error', event => {
+      markReady()
+      readerFailed(new Error(event.message))
+    })
     return started
   }
 

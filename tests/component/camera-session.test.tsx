@@ -107,6 +107,75 @@ describe('one camera stream for a scanning session', () => {
   })
 })
 
+/** A reader worker that answers when told to: what the scanner sends it, and a way to reply. */
+class FakeReader extends EventTarget {
+  static made: FakeReader[] = []
+  readonly sent: { id: number }[] = []
+  constructor() {
+    super()
+    FakeReader.made.push(this)
+  }
+  postMessage(message: { id: number }) {
+    this.sent.push(message)
+  }
+  terminate() {}
+  reply(data: unknown) {
+    this.dispatchEvent(new MessageEvent('message', { data }))
+  }
+}
+
+describe('the scan loop’s start', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    const video = HTMLVideoElement.prototype as { requestVideoFrameCallback?: unknown; cancelVideoFrameCallback?: unknown }
+    delete video.requestVideoFrameCallback
+    delete video.cancelVideoFrameCallback
+    document.body.replaceChildren()
+  })
+
+  it('cuts no camera frame until the reader has warmed up, then reads the one showing and reports its text', async () => {
+    fakeCameraDevice()
+    FakeReader.made = []
+    vi.stubGlobal('Worker', FakeReader)
+    const frames: VideoFrameRequestCallback[] = []
+    Object.assign(HTMLVideoElement.prototype, {
+      requestVideoFrameCallback: (callback: VideoFrameRequestCallback) => frames.push(callback),
+      cancelVideoFrameCallback: () => {},
+    })
+    vi.spyOn(HTMLVideoElement.prototype, 'videoWidth', 'get').mockReturnValue(64)
+    vi.spyOn(HTMLVideoElement.prototype, 'videoHeight', 'get').mockReturnValue(48)
+    const drawn = vi.fn()
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
+      const canvas = this
+      return {
+        canvas,
+        drawImage: drawn,
+        getImageData: (_x: number, _y: number, width: number, height: number) => ({ data: new Uint8ClampedArray(width * height * 4), width, height }),
+      } as unknown as CanvasRenderingContext2D
+    })
+    const container = document.createElement('div')
+    document.body.append(container)
+    const onText = vi.fn()
+    const stop = startScanner(container, onText, error => expect.fail(error.message), { decoder: 'worker' })
+    await waitFor(() => expect(frames.length).toBeGreaterThan(0))
+    const reader = FakeReader.made[0]!
+    const showFrame = (presentedFrames: number) => frames.shift()!(performance.now(), { presentedFrames } as VideoFrameCallbackMetadata)
+    showFrame(1)
+    showFrame(2)
+    await Promise.resolve()
+    expect(drawn).not.toHaveBeenCalled()
+    expect(reader.sent).toEqual([])
+
+    reader.reply({ kind: 'ready' })
+    await waitFor(() => expect(reader.sent).toHaveLength(1))
+    expect(drawn).toHaveBeenCalledOnce()
+    reader.reply({ kind: 'read', id: reader.sent[0]!.id, texts: ['HELLO'], corners: undefined, ms: 3 })
+    await waitFor(() => expect(onText).toHaveBeenCalledWith('HELLO'))
+    stop()
+    container.remove()
+  })
+})
+
 function setVisibility(state: DocumentVisibilityState) {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state })
   document.dispatchEvent(new Event('visibilitychange'))

@@ -63,17 +63,39 @@ const isWhole = (region: Region) => region.width === 1280 && region.height === 7
 
 describe('the scan loop’s crop', () => {
   it('reads the whole frame until a code is found, then the crop around it, and the whole frame every few frames', () => {
-    const { reads } = replay([nothing, found, ...Array.from({ length: 12 }, () => found)])
+    const crops = 2 * WHOLE_EVERY + 3
+    const { reads } = replay([nothing, found, ...Array.from({ length: crops }, () => found)])
     expect(isWhole(reads[0]!.region)).toBe(true)
     expect(isWhole(reads[1]!.region)).toBe(true)
     const wholes = reads.slice(2).map(read => isWhole(read.region))
-    expect(wholes).toEqual(Array.from({ length: 12 }, (_, at) => (at + 1) % WHOLE_EVERY === 0))
+    expect(wholes).toEqual(Array.from({ length: crops }, (_, at) => (at + 1) % WHOLE_EVERY === 0))
+    expect(wholes.filter(Boolean)).toHaveLength(2)
     expect(reads[2]!.region).toEqual(regionAround(CORNERS, FRAME))
   })
 
   it('after a miss reads the last place once more (a smeared frame passes), then the whole frame, taking turns', () => {
     const { reads } = replay([found, found, nothing, nothing, nothing, nothing, found])
     expect(reads.map(read => isWhole(read.region))).toEqual([true, false, false, false, true, false, true])
+  })
+
+  it('keeps the code in the crop when a read locates something elsewhere and reads nothing', () => {
+    // The finder patterns of two codes mixed mid-change, found in a corner of the crop.
+    const falseFind = { corners: [{ x: 560, y: 110 }, { x: 640, y: 110 }, { x: 640, y: 180 }, { x: 560, y: 180 }], decoded: false }
+    const { reads, tracking } = replay([found, found, falseFind, found])
+    const last = regionAround(CORNERS, FRAME)!
+    const afterMiss = reads[3]!.region
+    expect(afterMiss.x).toBeLessThanOrEqual(last.x)
+    expect(afterMiss.y).toBeLessThanOrEqual(110)
+    expect(afterMiss.x + afterMiss.width).toBeGreaterThanOrEqual(last.x + last.width)
+    expect(afterMiss.y + afterMiss.height).toBeGreaterThanOrEqual(last.y + last.height)
+    // Read again, the crop is the code's own.
+    expect(cropFor(tracking, FRAME)).toEqual(last)
+  })
+
+  it('moves to a code located but not read when there was no last place', () => {
+    const unread = CORNERS.map(point => ({ x: point.x + 300, y: point.y }))
+    const { tracking } = replay([{ corners: unread, decoded: false }])
+    expect(cropFor(tracking, FRAME)).toEqual(regionAround(unread, FRAME))
   })
 
   it('forgets the last place after several frames without a code', () => {
