@@ -12,7 +12,7 @@ import { filmWithTabletCamera, pngsToGray, recordShownFrames, shownFragments } f
 import { installLiveCamera, liveCameraCounts } from '../tests/e2e/live-camera'
 import { openSampleWorkshop } from '../tests/e2e/open-sample'
 import { launchCameraBrowser } from '../tests/e2e/qr-harness'
-import { handOverLive, hasSwapScreen, swapTablets } from '../tests/e2e/swap-flow'
+import { handOverLive, swapTablets } from '../tests/e2e/swap-flow'
 
 /**
  * A workshop handed from tablet A to tablet B through a simulated tablet camera: every frame A
@@ -39,7 +39,6 @@ const GOAL_KBS = 12
 const GOAL_SHOWN_PER_K = 1.15
 /** The camera's frame rate in the film: the rate the app asks for (checked in `receive`). */
 const CAMERA_FPS = 30
-const swapScreen = await hasSwapScreen()
 
 interface Received {
   seconds: number
@@ -144,7 +143,7 @@ describe('handoff through a tablet camera', () => {
    * two tablets film, read and animate on the same two cores, so one handoff alone on the
    * machine would credit it with twice the computer the swap has. That figure is printed too.
    */
-  it.skipIf(!swapScreen)('swap of two 200-card tablets (skipped until the app has “Swap by QR”)', async () => {
+  it('swap of two 200-card tablets', async () => {
     const browser = await launchChromium()
     try {
       const tablets = async (count: number) => {

@@ -1,22 +1,10 @@
 /**
- * Two tablets swapping by QR, each filming the other live: the flow the swap test and the
- * handoff bench share. The swap screen ("Swap by QR" in the Share menu) is built elsewhere;
- * until it is on this branch, `hasSwapScreen` is false and what uses it is skipped.
+ * Two tablets swapping by QR ("Swap by QR" in the Share menu), each filming the other live: the
+ * flow the swap test and the handoff bench share.
  */
-import { readdir, readFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { relay } from './live-camera'
-
-const SOURCE = resolve(import.meta.dirname, '../../src')
-
-/** Whether the app on this branch has the swap screen (its menu item is in the source). */
-export async function hasSwapScreen(): Promise<boolean> {
-  const files = (await readdir(SOURCE, { recursive: true })).filter(file => file.endsWith('.tsx'))
-  for (const file of files) if ((await readFile(join(SOURCE, file), 'utf8')).includes('Swap by QR')) return true
-  return false
-}
 
 export const SWAP_DONE = 'Swap done: both tablets hold both sets of records.'
 

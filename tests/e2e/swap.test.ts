@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium, newTablet, watchForeignRequests } from './browser'
 import { installLiveCamera } from './live-camera'
 import { openSampleWorkshop } from './open-sample'
-import { hasSwapScreen, swapTablets } from './swap-flow'
+import { swapTablets } from './swap-flow'
 
 /**
  * Face to face, both ways: two tablets show their codes and film each other at once through
@@ -19,9 +19,8 @@ const BASE_URL = process.env.E2E_BASE_URL ?? inject('baseUrl')
  * full tablet camera.
  */
 const STEADY_CAMERA = { fps: 10, width: 960, height: 540, codeHeight: 0.8, tiltDeg: 4, rollDeg: 2, shakePx: 2, motionBlurShare: 0, glare: 0.2 }
-const swapScreen = await hasSwapScreen()
 
-describe.skipIf(!swapScreen)('swapping records between two tablets by QR (skipped until the app has “Swap by QR”)', () => {
+describe('swapping records between two tablets by QR', () => {
   let browser: Browser
 
   beforeAll(async () => {
