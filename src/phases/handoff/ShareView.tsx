@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js'
+import { createEffect, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js'
 import type { Rec } from '../../domain/types'
 import { makeHandoff } from '../../exchange/handoff'
 import { asHandoffFile } from '../../exchange/handoff-file'
@@ -12,7 +12,7 @@ import { SaveHandoffFile } from './HandoffFiles'
 import { Overlay } from './Overlay'
 import { SlowerControl } from './SlowerControl'
 import { ReceiptScan } from './ReceiptScan'
-import { qrRoom } from './room'
+import { createQrRoom, shownOrProblem } from './room'
 import { cameraScanner, formatDay, tabletName, type Scanner } from './scanner'
 
 type Scope = 'everything' | { peer: string }
@@ -37,15 +37,12 @@ export default function ShareView(props: ShareViewProps) {
   const [slower, setSlower] = createSignal(false)
   const [scanningReceipt, setScanningReceipt] = createSignal(false)
   const [note, setNote] = createSignal('')
-  const [maxSize, setMaxSize] = createSignal(qrRoom())
+  const maxSize = createQrRoom()
   // The workshop's keys, and what each transfer shown or saved here carried, for its receipt.
   const handoff = makeHandoff(
     props.mode === 'join' ? { mode: 'join' } : { mode: 'sealed', workshopId: props.workshop.id, secret: props.workshop.fields.secret },
   )
 
-  const onResize = () => setMaxSize(qrRoom())
-  onMount(() => window.addEventListener('resize', onResize))
-  onCleanup(() => window.removeEventListener('resize', onResize))
   // Opened by a tap (the share menu readied the video for it): the screen stays on while the code shows.
   onCleanup(keepScreenAwake())
 
@@ -67,14 +64,7 @@ export default function ShareView(props: ShareViewProps) {
       return handoff.share({ ...input, slower })
     },
   )
-  const shown = createMemo(() => {
-    const current = shared()
-    return current && 'transfer' in current ? current : undefined
-  })
-  const problem = () => {
-    const current = shared()
-    return current && 'problem' in current ? current.problem : ''
-  }
+  const { shown, problem } = shownOrProblem(shared)
 
   createEffect(on(scope, () => setNote('')))
 

@@ -1,4 +1,4 @@
-import { createMemo, createResource, createSignal, onCleanup, onMount, Show } from 'solid-js'
+import { createResource, createSignal, onCleanup, onMount, Show } from 'solid-js'
 import type { Rec } from '../../domain/types'
 import { openCameraSession } from '../../exchange/camera'
 import { asHandoffFile } from '../../exchange/handoff-file'
@@ -15,7 +15,7 @@ import { HandoffPreviewSummary } from './IncomingSummary'
 import { Overlay } from './Overlay'
 import { ProblemText } from './ProblemText'
 import { SlowerControl } from './SlowerControl'
-import { qrRoom } from './room'
+import { createQrRoom, shownOrProblem } from './room'
 import { cameraScanner, progressText, tabletName, type Scanner } from './scanner'
 
 export interface SwapViewProps {
@@ -54,7 +54,7 @@ export default function SwapView(props: SwapViewProps) {
   const remember = useCommand(recordReceipt)
   const handoff = makeHandoff({ mode: 'sealed', workshopId: props.workshop.id, secret: props.workshop.fields.secret })
   const [slower, setSlower] = createSignal(false)
-  const [maxSize, setMaxSize] = createSignal(Math.round(qrRoom() * 0.85))
+  const maxSize = createQrRoom(0.85)
   const [progress, setProgress] = createSignal<ReceiveProgress | null>(null)
   const [message, setMessage] = createSignal('')
   const [received, setReceived] = createSignal<Received | null>(null)
@@ -67,9 +67,6 @@ export default function SwapView(props: SwapViewProps) {
   const cameraSession = openCameraSession()
   const receiver: IncomingTransfer = handoff.receive({ receipts: true })
 
-  const onResize = () => setMaxSize(Math.round(qrRoom() * 0.85))
-  onMount(() => window.addEventListener('resize', onResize))
-  onCleanup(() => window.removeEventListener('resize', onResize))
   // Opened by a tap (the share menu readied the video for it): the screen stays on while the code shows.
   onCleanup(keepScreenAwake())
 
@@ -78,14 +75,7 @@ export default function SwapView(props: SwapViewProps) {
     const [records, sender] = await Promise.all([readShare({ workshopId: props.workshop.id, scope: 'everything' }), device()])
     return handoff.share({ workshopId: props.workshop.id, sender, records, slower })
   })
-  const shown = createMemo(() => {
-    const current = shared()
-    return current && 'transfer' in current ? current : undefined
-  })
-  const problem = () => {
-    const current = shared()
-    return current && 'problem' in current ? current.problem : ''
-  }
+  const { shown, problem } = shownOrProblem(shared)
 
   // Where a camera fails, the same swap by file: this tablet's records, made beforehand so the
   // share sheet opens straight from the tap, and the other's file opened here.
