@@ -158,7 +158,7 @@ function KeyResults(props: { outline: ObjectiveOutline; objectiveNumber: number;
         fieldName={`New key result for objective ${props.objectiveNumber}`}
         buttonLabel="Add key result"
         buttonName={`Add key result to objective ${props.objectiveNumber}`}
-        placeholder="New key result, e.g. Match rating submissions up 30%"
+        placeholder="New key result, e.g. Ratings up 30%"
         onAdd={text => add(props.outline.id, text)}
         draftKey={`keyResult:${props.outline.id}`}
       />
