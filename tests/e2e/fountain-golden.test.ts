@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GOLDEN } from '../unit/fountain-golden'
 import { launchChromium } from './browser'
 import { openQrLab, startQrLab, type QrLab, type QrLabApi } from './qr-harness'
-import { startWebKit } from './webkit'
+import { startWebKit, WEBKIT_START_MS } from './webkit'
 
 type LabWindow = { qrLab: QrLabApi }
 
@@ -82,5 +82,5 @@ describe('golden fountain vectors in real browsers', () => {
     } finally {
       await webkit.close()
     }
-  }, 180_000)
+  }, WEBKIT_START_MS + 60_000)
 })

@@ -15,7 +15,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { openShareMenu } from './webkit-app'
 import { installCanvasCamera, playOnCamera, recordShownFrames, shownFragments } from './webkit-camera'
-import { findByRole, queryAllByRole, startWebKit, type Browser, type WebKit } from './webkit'
+import { findByRole, queryAllByRole, startWebKit, WEBKIT_START_MS, type Browser, type WebKit } from './webkit'
 
 const DIST = resolve(import.meta.dirname, '../../dist')
 
@@ -139,7 +139,7 @@ beforeAll(async () => {
   snapshot = await snapshotDist()
   server = await serveStatic(snapshot)
   webkit = await startWebKit({ camera: true })
-}, 240_000)
+}, WEBKIT_START_MS)
 
 afterAll(async () => {
   try {

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { isKind, type Rec } from '../../src/domain/types'
 import { sampleWorkshop } from '../fixtures/workshop'
 import { seedRecords, textIn, workHeading } from './webkit-app'
-import { findByRole, saveScreenshot, setViewport, startWebKit, type Browser, type Element, type WebKit } from './webkit'
+import { findByRole, saveScreenshot, setViewport, startWebKit, WEBKIT_START_MS, type Browser, type Element, type WebKit } from './webkit'
 
 const SCREENS = resolve(import.meta.dirname, '../../test-results/webkit')
 /** With WEBKIT_SHOTS=1, a picture of every step at 1024×768 and 768×1024 goes here (CI leaves it out). */
@@ -165,7 +165,7 @@ const timings: string[] = []
 
 beforeAll(async () => {
   webkit = await startWebKit()
-}, 240_000)
+}, WEBKIT_START_MS)
 
 afterAll(async () => {
   if (timings.length > 0) console.log(`WebKit phases timings: ${timings.join(', ')}`)

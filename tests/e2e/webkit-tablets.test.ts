@@ -16,7 +16,7 @@ import { isKind, type Rec } from '../../src/domain/types'
 import { sampleWorkshop } from '../fixtures/workshop'
 import { openShareMenu, openStep, seedRecords, textIn, waitForStatus, waitForTexts } from './webkit-app'
 import { cameraCounts, installCanvasCamera, playOnCamera, recordShownFrames, shownFragments } from './webkit-camera'
-import { findByRole, queryAllByRole, saveScreenshot, startWebKit, withTimeout, type Browser, type WebKit } from './webkit'
+import { findByRole, queryAllByRole, saveScreenshot, startWebKit, WEBKIT_START_MS, withTimeout, type Browser, type WebKit } from './webkit'
 
 const SAMPLE = sampleWorkshop({ phase: 'cluster' })
 const TITLE = SAMPLE.workshop.fields.title
@@ -97,7 +97,7 @@ describe('WebKit: two tablets hand a workshop over by QR and by file', () => {
       return started
     }
     ;[a, b] = await Promise.all([startTabletA(), startB()])
-  }, 240_000)
+  }, WEBKIT_START_MS + 60_000)
 
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()])
@@ -203,7 +203,7 @@ describe('WebKit: two tablets hand a workshop over by QR and by file', () => {
       await cameraReleased(tabletB)
       await (await findByRole(tabletA, 'button', 'Close')).click()
     })
-  }, 2 * SCANNING_TEST_MS)
+  }, SCANNING_TEST_MS + WEBKIT_START_MS)
 
   it('a card dragged on B’s cluster board lands in a milestone, and stays there after a reload', async () => {
     const { tabletB } = tablets()
@@ -290,5 +290,5 @@ describe('WebKit: two tablets hand a workshop over by QR and by file', () => {
       await showsObjective(tabletB, FILED_OBJECTIVE, 'B after opening the file')
       expect(b?.foreignRequests()).toEqual([])
     })
-  }, 360_000)
+  }, WEBKIT_START_MS + 120_000)
 })
