@@ -151,12 +151,14 @@ export function startScanner(
     }
   }
 
-  const decodeInWorker = async (source: HTMLVideoElement, frame: FrameFacts) => {
+  const decodeInWorker = async (source: HTMLVideoElement, asked: FrameFacts) => {
     worker ??= startWorker()
     // The frame is cut when the reader can take it, so a frame that came during the warm-up is
-    // not read stale: the newest one is.
+    // not read stale: the newest one is, and it counts as read, so the loop does not read it again.
     await workerReady
     if (stopped) return
+    const frame = newestFrame === lastRead ? asked : { dropped: asked.dropped + newestFrame - lastRead, arrived: newestAt }
+    lastRead = newestFrame
     const size = { width: source.videoWidth, height: source.videoHeight }
     const region = cropFor(tracking, size)
     const sharpen = tracking.sharpen

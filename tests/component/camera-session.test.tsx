@@ -171,6 +171,11 @@ describe('the scan loop’s start', () => {
     expect(drawn).toHaveBeenCalledOnce()
     reader.reply({ kind: 'read', id: reader.sent[0]!.id, texts: ['HELLO'], corners: undefined, ms: 3 })
     await waitFor(() => expect(onText).toHaveBeenCalledWith('HELLO'))
+    // The frame cut after the warm-up was the newest (2): it is not read twice; the next one is.
+    await Promise.resolve()
+    expect(reader.sent).toHaveLength(1)
+    showFrame(3)
+    await waitFor(() => expect(reader.sent).toHaveLength(2))
     stop()
     container.remove()
   })
